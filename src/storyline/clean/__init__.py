@@ -1,0 +1,1 @@
+"""Cleaning: site furniture, metadata, outlets."""

@@ -1,0 +1,146 @@
+"""The store's schema, as an ordered list of named migrations.
+
+Each migration runs once, in its own transaction, and is recorded in ``schema_migrations``;
+opening a store applies the ones it has not seen yet. Never edit a migration that has shipped:
+add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+__all__ = ["MIGRATIONS", "apply_migrations", "run_script"]
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Execute a multi-statement SQL script inside the caller's transaction.
+
+    ``Connection.executescript`` commits any open transaction first, which would break the
+    one-transaction-per-migration promise; this splits the script into complete statements
+    (trigger bodies included) and executes them one by one instead.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            if statement.strip().strip(";").strip():
+                db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement at the end of a script: {statement[:80]!r}")
+
+
+def m001_articles(db: sqlite3.Connection) -> None:
+    """Articles (clean text and what was removed), every input they arrived from, runs."""
+    run_script(
+        db,
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            outlet TEXT,
+            origin_outlet TEXT,
+            published TEXT,
+            fetched TEXT,
+            language TEXT,
+            url TEXT,
+            format TEXT NOT NULL,
+            source TEXT NOT NULL,          -- the first input it was read from
+            external_id TEXT,              -- that input's own id, if any
+            text TEXT NOT NULL,            -- clean text
+            removals TEXT NOT NULL,        -- JSON list of removals (offsets into the body)
+            meta TEXT NOT NULL,            -- JSON: extra input keys and stage hints
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+
+        -- Every input an article arrived from: re-reading an input adds nothing; the same
+        -- article from another input adds a row, so every input id stays findable.
+        CREATE TABLE article_inputs (
+            source TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            external_id TEXT,
+            format TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (source, article_id)
+        );
+        CREATE INDEX article_inputs_article ON article_inputs(article_id);
+        CREATE INDEX article_inputs_external ON article_inputs(external_id);
+
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            command TEXT NOT NULL,
+            inputs TEXT NOT NULL,          -- JSON list of the paths given
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            counts TEXT,                   -- JSON counters
+            skipped TEXT                   -- JSON list of [source, reason]
+        );
+        """
+    )
+
+
+def m002_search(db: sqlite3.Connection) -> None:
+    """Full-text search over titles and clean texts (FTS5, kept in step by triggers)."""
+    run_script(
+        db,
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        """
+    )
+
+
+#: Every migration, in the order it is applied. Append only.
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("001_articles", m001_articles),
+    ("002_search", m002_search),
+]
+
+
+def apply_migrations(db: sqlite3.Connection) -> list[str]:
+    """Apply the migrations ``db`` has not seen, each in its own transaction; return their names."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+    )
+    done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
+    applied = []
+    for name, migration in MIGRATIONS:
+        if name in done:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # A migration run by another process meanwhile must not run twice.
+            if db.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                db.execute("ROLLBACK")
+                continue
+            migration(db)
+            db.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied

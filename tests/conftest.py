@@ -1,0 +1,36 @@
+"""Shared test fixtures: where the shared benchmark data and the seeds are.
+
+The shared data lives beside the repository (``../shared``) and is never copied into it;
+tests that need it skip with a clear reason when it is absent (a user's clone has none).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ``../shared``; the calling test skips when it does not exist."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path} (tests read ../shared beside the repo)")
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """``../shared/seeds``, the five founding articles (skips when absent)."""
+    return shared_path("seeds")
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    """``tests/fixtures``: invented articles written for the tests."""
+    return FIXTURES

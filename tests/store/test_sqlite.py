@@ -1,0 +1,69 @@
+import sqlite3
+
+from storyline.model import Article, Removal
+from storyline.store import Store
+from storyline.store.migrations import MIGRATIONS, apply_migrations
+
+
+def make(id_, text, source="s", external=None, **fields):
+    return Article(source=source, format="text", body=text, text=text, id=id_,
+                   external_id=external, **fields)
+
+
+def test_migrations_are_recorded_and_not_applied_twice(tmp_path):
+    path = tmp_path / "s.db"
+    Store(path).close()
+    db = sqlite3.connect(path, isolation_level=None)
+    assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
+        name for name, _ in MIGRATIONS
+    ]
+    assert apply_migrations(db) == []
+
+
+def test_adding_the_same_articles_again_changes_nothing_but_inputs(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        first = store.add_articles([make("ar_1", "Dockers walked out."), make("ar_2", "Talks.")])
+        assert first.added == ["ar_1", "ar_2"] and first.duplicates == []
+        again = store.add_articles([make("ar_2", "Talks.", source="other.jsonl:3", external="x9"),
+                                    make("ar_2", "Talks.", source="other.jsonl:3")])
+        assert again.added == [] and again.duplicates == ["ar_2", "ar_2"]
+        assert store.count_articles() == 2
+        assert [i["source"] for i in store.inputs_of("ar_2")] == ["s", "other.jsonl:3"]
+        assert store.get_article("x9").id == "ar_2"  # found by its input id
+
+
+def test_body_is_rebuilt_from_text_and_removals(tmp_path):
+    body = "Read Next: more\nDockers walked out."
+    article = make("ar_1", "Dockers walked out.")
+    article.body = body
+    article.removals = [Removal(0, 16, "read-next", "related links", "Read Next: more\n")]
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([article])
+        back = store.get_article("ar_1")
+    assert back.body == body and back.text == "Dockers walked out."
+
+
+def test_lookup_by_prefix_and_search(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([
+            make("ar_abc1", "The dockers of Port Amsel walked out on Monday.", title="Strike"),
+            make("ar_abd2", "The ports minister met the union.", title="Talks begin"),
+        ])
+        assert store.get_article("ar_abc").id == "ar_abc1"
+        assert store.get_article("ar_ab") is None  # ambiguous prefix
+        hits = store.search("dockers amsel")
+        assert [h.article_id for h in hits] == ["ar_abc1"]
+        assert "[dockers]" in hits[0].snippet.lower()
+        assert {h.article_id for h in store.search('"ports minister" OR strike')} == {
+            "ar_abc1", "ar_abd2"}
+        assert store.search('unbalanced "quote') == []  # not FTS syntax: searched as words
+
+
+def test_a_failed_batch_leaves_nothing_behind(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        bad = make(None, "no id")
+        try:
+            store.add_articles([make("ar_1", "fine"), bad])
+        except ValueError:
+            pass
+        assert store.count_articles() == 0
