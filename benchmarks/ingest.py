@@ -33,8 +33,18 @@ SETS = {
 def measure(path: Path, workers: int) -> dict:
     """Ingest ``path`` into a fresh temporary store in a child process; time it and its memory."""
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "storyline", "ingest", str(path),
-                   "--db", str(Path(tmp) / "bench.db"), "--json", "--workers", str(workers)]
+        command = [
+            sys.executable,
+            "-m",
+            "storyline",
+            "ingest",
+            str(path),
+            "--db",
+            str(Path(tmp) / "bench.db"),
+            "--json",
+            "--workers",
+            str(workers),
+        ]
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         output = child.stdout.read() if child.stdout else b""
@@ -63,10 +73,14 @@ def main() -> None:
     parser.add_argument("--sets", default=",".join(SETS))
     args = parser.parse_args()
     names = [n for n in args.sets.split(",") if n]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, workers={args.workers}")
-    header = (f"{'set':<9}{'records':>9}{'stored':>8}{'dupl.':>7}{'skipped':>9}{'seconds':>9}"
-              f"{'art/s':>8}{'peak MB':>9}  skipped by reason")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, workers={args.workers}"
+    )
+    header = (
+        f"{'set':<9}{'records':>9}{'stored':>8}{'dupl.':>7}{'skipped':>9}{'seconds':>9}"
+        f"{'art/s':>8}{'peak MB':>9}  skipped by reason"
+    )
     print(header)
     print("-" * len(header))
     for name in names:
@@ -76,9 +90,11 @@ def main() -> None:
             continue
         result = measure(path, args.workers)
         rate = result["read"] / result["wall_seconds"]
-        print(f"{name:<9}{count_records(path):>9}{result['ingested']:>8}{result['duplicates']:>7}"
-              f"{result['skipped']:>9}{result['wall_seconds']:>9.1f}{rate:>8.0f}"
-              f"{result['peak_rss_mb']:>9.0f}  {result['skipped_by_reason'] or '-'}")
+        print(
+            f"{name:<9}{count_records(path):>9}{result['ingested']:>8}{result['duplicates']:>7}"
+            f"{result['skipped']:>9}{result['wall_seconds']:>9.1f}{rate:>8.0f}"
+            f"{result['peak_rss_mb']:>9.0f}  {result['skipped_by_reason'] or '-'}"
+        )
 
 
 if __name__ == "__main__":

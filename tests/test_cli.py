@@ -45,7 +45,11 @@ def test_ingest_json(tmp_path):
     result = invoke("ingest", tmp_path, "--db", tmp_path.parent / f"{tmp_path.name}.db", "--json")
     data = json.loads(result.stdout)
     assert {k: data[k] for k in ("read", "ingested", "duplicates", "skipped")} == {
-        "read": 1, "ingested": 1, "duplicates": 0, "skipped": 0}
+        "read": 1,
+        "ingested": 1,
+        "duplicates": 0,
+        "skipped": 0,
+    }
 
 
 def test_articles_article_and_search(tmp_path):
@@ -63,8 +67,18 @@ def test_articles_article_and_search(tmp_path):
     )
 
     records = json.loads(invoke("articles", "--db", db, "--json").stdout)
-    assert set(records[0]) >= {"id", "external_id", "title", "outlet", "origin_outlet",
-                               "published", "language", "url", "source", "text"}
+    assert set(records[0]) >= {
+        "id",
+        "external_id",
+        "title",
+        "outlet",
+        "origin_outlet",
+        "published",
+        "language",
+        "url",
+        "source",
+        "text",
+    }
     assert records[0]["url"] == "https://amselcourier.example/2026/03/21/terminal-reopens"
     assert records[0]["language"] == "en"
 
@@ -72,7 +86,7 @@ def test_articles_article_and_search(tmp_path):
     assert page[0] == article_id
     assert page[1] == "Title:     Port Amsel terminal reopens"
     assert "The container terminal at Port Amsel reopened on Saturday" in "\n".join(page)
-    removed = page[page.index(next(line for line in page if line.startswith("Removed ("))):]
+    removed = page[page.index(next(line for line in page if line.startswith("Removed ("))) :]
     assert any("'Share'" in line for line in removed)
 
     detail = json.loads(invoke("article", article_id, "--db", db, "--json").stdout)
@@ -111,7 +125,8 @@ def test_run_writes_the_report(tmp_path):
 
 
 def test_python_dash_m_is_the_same_command():
-    result = subprocess.run([sys.executable, "-m", "storyline", "--help"], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline", "--help"], capture_output=True, text=True, check=True
+    )
     for command in ("ingest", "articles", "article", "search", "run"):
         assert f"  {command} " in result.stdout

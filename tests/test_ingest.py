@@ -19,7 +19,7 @@ STRIKE = (
     "Dockers strike at Port Amsel\n"
     "Dockers at Port Amsel walked off the job on Monday, halting traffic at Veloria's "
     "largest container terminal, union leader Mara Ostrander said.\n"
-    "\"We will stay out until the ministry listens,\" Ostrander told reporters.\n"
+    '"We will stay out until the ministry listens," Ostrander told reporters.\n'
     "Read Next:\n"
 )
 TALKS = (
@@ -34,12 +34,21 @@ def write_corpus(folder: Path) -> Path:
     (folder / "strike.txt").write_text(STRIKE)
     (folder / "talks.txt").write_text(TALKS)
     rows = [
-        {"id": "nw-17", "title": "Court orders arbitration in port dispute",
-         "text": "A court in Port Amsel ordered both sides into arbitration on Friday.",
-         "outlet": "Northwind Wire", "published": "2026-03-13T09:30:00+00:00",
-         "url": "https://northwindwire.example/court"},
-        {"id": "nw-18", "title": "Strike ends", "text": "", "outlet": "Northwind Wire",
-         "published": "2026-03-20"},
+        {
+            "id": "nw-17",
+            "title": "Court orders arbitration in port dispute",
+            "text": "A court in Port Amsel ordered both sides into arbitration on Friday.",
+            "outlet": "Northwind Wire",
+            "published": "2026-03-13T09:30:00+00:00",
+            "url": "https://northwindwire.example/court",
+        },
+        {
+            "id": "nw-18",
+            "title": "Strike ends",
+            "text": "",
+            "outlet": "Northwind Wire",
+            "published": "2026-03-20",
+        },
     ]
     (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     return folder
@@ -73,13 +82,16 @@ def test_the_same_article_from_another_format_is_a_duplicate_with_its_input_kept
     (tmp_path / "a.txt").write_text("Source: Harbor Daily\n" + TALKS)
     title, body = TALKS.split("\n", 1)
     (tmp_path / "b.jsonl").write_text(
-        json.dumps({"id": "hd-9", "title": title, "text": body, "outlet": "Harbor Daily"}) + "\n")
+        json.dumps({"id": "hd-9", "title": title, "text": body, "outlet": "Harbor Daily"}) + "\n"
+    )
     result = storyline.ingest([tmp_path / "b.jsonl", tmp_path / "a.txt"], db)
     assert (result.added, result.duplicates) == (1, 1)
     [record] = storyline.articles(db)
     detail = storyline.article(record["id"], db)
-    assert [i["source"] for i in detail["inputs"]] == [f"{tmp_path / 'b.jsonl'}:1",
-                                                        str(tmp_path / "a.txt")]
+    assert [i["source"] for i in detail["inputs"]] == [
+        f"{tmp_path / 'b.jsonl'}:1",
+        str(tmp_path / "a.txt"),
+    ]
     assert storyline.article("hd-9", db)["id"] == record["id"]
 
 
@@ -111,9 +123,14 @@ def test_the_run_is_recorded_with_its_counts(tmp_path):
 
 def test_killed_mid_ingest_a_rerun_stores_every_article_once(tmp_path):
     lines = [
-        json.dumps({"id": f"x{i}", "title": f"Harbour bulletin {i}",
-                    "text": f"Bulletin number {i}: {i * 37 % 101} ships waited off Port Amsel.",
-                    "outlet": "Harbor Daily"})
+        json.dumps(
+            {
+                "id": f"x{i}",
+                "title": f"Harbour bulletin {i}",
+                "text": f"Bulletin number {i}: {i * 37 % 101} ships waited off Port Amsel.",
+                "outlet": "Harbor Daily",
+            }
+        )
         for i in range(30000)
     ]
     source = tmp_path / "big.jsonl"
@@ -121,8 +138,9 @@ def test_killed_mid_ingest_a_rerun_stores_every_article_once(tmp_path):
     db = tmp_path / "s.db"
     command = [sys.executable, "-m", "storyline", "ingest", str(source), "--db", str(db)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         time.sleep(0.2)

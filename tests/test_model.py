@@ -8,8 +8,9 @@ def cut(body: str, spans: list[tuple[int, int]]) -> Article:
     removals = [Removal(s, e, "rule", "reason", body[s:e]) for s, e in spans]
     text = "".join(
         body[prev_end:start]
-        for (prev_end, start) in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(body)],
-                                     strict=True)
+        for (prev_end, start) in zip(
+            [0] + [e for _, e in spans], [s for s, _ in spans] + [len(body)], strict=True
+        )
     )
     return Article(source="t", format="text", body=body, text=text, removals=removals)
 
@@ -17,7 +18,16 @@ def cut(body: str, spans: list[tuple[int, int]]) -> Article:
 def test_offsets_map_between_text_and_body():
     article = cut("AAxxBBBBzzCC", [(2, 4), (8, 10)])
     assert article.text == "AABBBBCC"
-    assert [article.to_body_offset(i) for i in range(len(article.text))] == [0, 1, 4, 5, 6, 7, 10, 11]
+    assert [article.to_body_offset(i) for i in range(len(article.text))] == [
+        0,
+        1,
+        4,
+        5,
+        6,
+        7,
+        10,
+        11,
+    ]
     assert article.to_text_offset(5) == 3
     assert article.to_text_offset(3) == 2  # inside a removed span: where it was cut
 

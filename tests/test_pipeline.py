@@ -34,7 +34,9 @@ def test_pipeline_checks_requirements_when_built():
 
 def test_pipeline_runs_stages_and_counts_drops():
     stats = Stats()
-    articles = [Article(source=f"s{i}", format="text", body=b) for i, b in enumerate(["a", " ", "c"])]
+    articles = [
+        Article(source=f"s{i}", format="text", body=b) for i, b in enumerate(["a", " ", "c"])
+    ]
     kept = list(Pipeline([Upper(), DropEmpty()]).run(articles, stats))
     assert [a.text for a in kept] == ["A", "C"]
     assert stats.counts["uppered"] == 3

@@ -15,13 +15,18 @@ from storyline.store import DEFAULT_DB
 __all__ = ["main"]
 
 _db_option = click.option(
-    "--db", default=DEFAULT_DB, show_default=True, envvar="STORYLINE_DB",
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="STORYLINE_DB",
     help="SQLite database file (created when missing).",
 )
-_json_option = click.option("--json", "as_json", is_flag=True,
-                            help="Print machine-readable JSON.")
+_json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 _workers_option = click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(min=0),
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
     help="Processes for the per-article stages (0: one per CPU core).",
 )
 
@@ -127,8 +132,12 @@ def search_command(text: str, db: str, as_json: bool, limit: int) -> None:
 @main.command("run")
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
-@click.option("--out", default="storyline-report", show_default=True,
-              help="Folder for report.html and report.json.")
+@click.option(
+    "--out",
+    default="storyline-report",
+    show_default=True,
+    help="Folder for report.html and report.json.",
+)
 @_json_option
 @_workers_option
 def run_command(paths: tuple[str, ...], db: str, out: str, as_json: bool, workers: int) -> None:

@@ -18,12 +18,30 @@ __all__ = ["Identify", "article_id", "normalise_content"]
 
 # Typographic variants that differ between copies of one text (curly vs straight quotes,
 # dash styles, no-break spaces) and must not make two ids.
-_VARIANTS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
-})
+_VARIANTS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 ID_PREFIX = "ar_"

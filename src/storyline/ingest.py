@@ -58,6 +58,7 @@ class IngestResult:
 
     def summary(self) -> str:
         """One line: ``ingested N articles, N duplicates, N skipped (N read)``."""
+
         def plural(n: int, word: str) -> str:
             return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -112,8 +113,15 @@ def ingest(
             store.close()
 
 
-def _ingest(inputs: list[str], store: Store, workers: int, batch_size: int | None,
-            progress: bool, pipeline: Pipeline | None, command: str) -> IngestResult:
+def _ingest(
+    inputs: list[str],
+    store: Store,
+    workers: int,
+    batch_size: int | None,
+    progress: bool,
+    pipeline: Pipeline | None,
+    command: str,
+) -> IngestResult:
     started = time.perf_counter()
     stats = Stats()
     result = IngestResult(inputs=inputs, run_id=store.start_run(command, inputs))
@@ -150,7 +158,13 @@ def _ingest(inputs: list[str], store: Store, workers: int, batch_size: int | Non
 def _progress_bar(total: int) -> Any:
     from tqdm import tqdm
 
-    return tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1024,
-                desc="ingest", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
-
-
+    return tqdm(
+        total=total or None,
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1024,
+        desc="ingest",
+        file=sys.stderr,
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )

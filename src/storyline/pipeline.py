@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from storyline.model import Article, Skip
 
-__all__ = ["READER_FIELDS", "PipelineError", "Stage", "Stats", "Pipeline"]
+__all__ = ["READER_FIELDS", "Pipeline", "PipelineError", "Stage", "Stats"]
 
 #: Fields every reader sets (possibly to ``None``); stages may require them freely.
 READER_FIELDS = frozenset({"source", "format", "body", "html", "external_id", "meta"})

@@ -76,12 +76,19 @@ def article(key: str, db: str | Path | Store = DEFAULT_DB) -> dict[str, Any]:
         return record
 
 
-def search(query: str, db: str | Path | Store = DEFAULT_DB, limit: int = 20
-           ) -> list[dict[str, Any]]:
+def search(
+    query: str, db: str | Path | Store = DEFAULT_DB, limit: int = 20
+) -> list[dict[str, Any]]:
     """Articles matching ``query`` (FTS5 over titles and clean texts), best first."""
     with _opened(db) as store:
         return [
-            {"id": h.article_id, "title": h.title, "outlet": h.outlet, "published": h.published,
-             "snippet": h.snippet, "score": round(h.score, 4)}
+            {
+                "id": h.article_id,
+                "title": h.title,
+                "outlet": h.outlet,
+                "published": h.published,
+                "snippet": h.snippet,
+                "score": round(h.score, 4),
+            }
             for h in store.search(query, limit=limit)
         ]

@@ -21,9 +21,14 @@ class RunResult:
     report: Path
 
 
-def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB,
-        out: str | Path = "storyline-report", *, workers: int = 1,
-        progress: bool = False) -> RunResult:
+def run(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    out: str | Path = "storyline-report",
+    *,
+    workers: int = 1,
+    progress: bool = False,
+) -> RunResult:
     """Ingest ``paths`` into ``db``, analyse what the store holds, write the report to ``out``."""
     with Store(db) as store:
         result = ingest(paths, store, workers=workers, progress=progress, command="run")

@@ -26,12 +26,18 @@ def test_text_file_is_one_article_with_its_body_as_read(tmp_path):
 def test_jsonl_lines_keep_ids_and_extra_keys(tmp_path):
     path = tmp_path / "wire.jsonl"
     rows = [
-        {"id": "w-1", "title": "Strike called", "text": "Dockers walked out.", "outlet": "NW",
-         "published": "2026-03-02", "desk": "ports"},
+        {
+            "id": "w-1",
+            "title": "Strike called",
+            "text": "Dockers walked out.",
+            "outlet": "NW",
+            "published": "2026-03-02",
+            "desk": "ports",
+        },
         {"id": 7, "title": "Headline only", "text": ""},
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    articles, stats = read([path])
+    articles, _ = read([path])
     assert [a.source for a in articles] == [f"{path}:1", f"{path}:2"]
     assert articles[0].external_id == "w-1" and articles[1].external_id == "7"
     assert articles[0].meta == {"desk": "ports"}
@@ -41,8 +47,10 @@ def test_jsonl_lines_keep_ids_and_extra_keys(tmp_path):
 
 def test_bad_jsonl_lines_are_skipped_and_the_rest_goes_on(tmp_path):
     path = tmp_path / "mixed.jsonl"
-    path.write_text('{"id": "1", "title": "Good", "text": "Fine."}\n{not json\n[1, 2]\n'
-                    '{"id": "4", "title": "", "text": ""}\n{"id": "5", "title": "Also good"}\n')
+    path.write_text(
+        '{"id": "1", "title": "Good", "text": "Fine."}\n{not json\n[1, 2]\n'
+        '{"id": "4", "title": "", "text": ""}\n{"id": "5", "title": "Also good"}\n'
+    )
     articles, stats = read([path])
     assert [a.external_id for a in articles] == ["1", "5"]
     assert [(s.source, s.reason.split(":")[0]) for s in stats.skipped] == [
@@ -68,8 +76,10 @@ def test_broken_inputs_each_get_one_line(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 prices rose in Amsel.".encode("latin-1"))
     (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 4 + b"\x01\x02\x03" * 50)
-    lines = [json.dumps({"id": str(i), "title": f"Item {i * 7919 % 1000}", "text": str(i ** 5)})
-             for i in range(2000)]
+    lines = [
+        json.dumps({"id": str(i), "title": f"Item {i * 7919 % 1000}", "text": str(i**5)})
+        for i in range(2000)
+    ]
     whole = gzip.compress("\n".join(lines).encode())
     (tmp_path / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
     articles, stats = read([tmp_path])

@@ -1,13 +1,16 @@
 import sqlite3
 
+import pytest
+
 from storyline.model import Article, Removal
 from storyline.store import Store
 from storyline.store.migrations import MIGRATIONS, apply_migrations
 
 
 def make(id_, text, source="s", external=None, **fields):
-    return Article(source=source, format="text", body=text, text=text, id=id_,
-                   external_id=external, **fields)
+    return Article(
+        source=source, format="text", body=text, text=text, id=id_, external_id=external, **fields
+    )
 
 
 def test_migrations_are_recorded_and_not_applied_twice(tmp_path):
@@ -24,8 +27,12 @@ def test_adding_the_same_articles_again_changes_nothing_but_inputs(tmp_path):
     with Store(tmp_path / "s.db") as store:
         first = store.add_articles([make("ar_1", "Dockers walked out."), make("ar_2", "Talks.")])
         assert first.added == ["ar_1", "ar_2"] and first.duplicates == []
-        again = store.add_articles([make("ar_2", "Talks.", source="other.jsonl:3", external="x9"),
-                                    make("ar_2", "Talks.", source="other.jsonl:3")])
+        again = store.add_articles(
+            [
+                make("ar_2", "Talks.", source="other.jsonl:3", external="x9"),
+                make("ar_2", "Talks.", source="other.jsonl:3"),
+            ]
+        )
         assert again.added == [] and again.duplicates == ["ar_2", "ar_2"]
         assert store.count_articles() == 2
         assert [i["source"] for i in store.inputs_of("ar_2")] == ["s", "other.jsonl:3"]
@@ -45,25 +52,27 @@ def test_body_is_rebuilt_from_text_and_removals(tmp_path):
 
 def test_lookup_by_prefix_and_search(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        store.add_articles([
-            make("ar_abc1", "The dockers of Port Amsel walked out on Monday.", title="Strike"),
-            make("ar_abd2", "The ports minister met the union.", title="Talks begin"),
-        ])
+        store.add_articles(
+            [
+                make("ar_abc1", "The dockers of Port Amsel walked out on Monday.", title="Strike"),
+                make("ar_abd2", "The ports minister met the union.", title="Talks begin"),
+            ]
+        )
         assert store.get_article("ar_abc").id == "ar_abc1"
         assert store.get_article("ar_ab") is None  # ambiguous prefix
         hits = store.search("dockers amsel")
         assert [h.article_id for h in hits] == ["ar_abc1"]
         assert "[dockers]" in hits[0].snippet.lower()
         assert {h.article_id for h in store.search('"ports minister" OR strike')} == {
-            "ar_abc1", "ar_abd2"}
+            "ar_abc1",
+            "ar_abd2",
+        }
         assert store.search('unbalanced "quote') == []  # not FTS syntax: searched as words
 
 
 def test_a_failed_batch_leaves_nothing_behind(tmp_path):
     with Store(tmp_path / "s.db") as store:
         bad = make(None, "no id")
-        try:
+        with pytest.raises(ValueError, match="has no id or text"):
             store.add_articles([make("ar_1", "fine"), bad])
-        except ValueError:
-            pass
         assert store.count_articles() == 0

@@ -54,8 +54,9 @@ class LocalExecutor:
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
         self.batch_size = batch_size
 
-    def run(self, pipeline: Pipeline, articles: Iterable[Article], stats: Stats
-            ) -> Iterator[list[Article]]:
+    def run(
+        self, pipeline: Pipeline, articles: Iterable[Article], stats: Stats
+    ) -> Iterator[list[Article]]:
         """Yield the processed articles batch by batch, in input order; counts go to ``stats``."""
         if self.workers == 1:
             for batch in _batches(articles, self.batch_size):

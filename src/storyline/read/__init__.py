@@ -44,11 +44,21 @@ FORMATS: dict[str, str] = {
 }
 
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".warc": "warc", ".arc": "warc",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".arc": "warc",
 }
 
 _GZIP_MAGIC = b"\x1f\x8b"

@@ -16,7 +16,7 @@ from storyline.model import Article
 from storyline.pipeline import Stats
 from storyline.read.errors import ReadError
 
-__all__ = ["read_jsonl", "article_from_object"]
+__all__ = ["article_from_object", "read_jsonl"]
 
 # Keys of the generic format that map onto Article fields; the rest go to meta.
 _FIELDS = {
@@ -57,8 +57,9 @@ def article_from_object(source: str, obj: Any, format: str = "jsonl") -> Article
     body = (values.pop("body", None) or "").replace("\r\n", "\n")
     if not body.strip() and not (values.get("title") or "").strip():
         raise ReadError("no title and no text")
-    return Article(source=source, format=format, body=body, external_id=external, meta=meta,
-                   **values)
+    return Article(
+        source=source, format=format, body=body, external_id=external, meta=meta, **values
+    )
 
 
 def read_jsonl(source: str, stream: BinaryIO, stats: Stats) -> Iterator[Article]:

@@ -58,8 +58,10 @@ def render_html(report: dict[str, Any]) -> str:
     ]
     if run["skips"]:
         out.append("<h2>Skipped inputs</h2><ul>")
-        out += [f"<li><code>{escape(s['source'])}</code>: {escape(s['reason'])}</li>"
-                for s in run["skips"]]
+        out += [
+            f"<li><code>{escape(s['source'])}</code>: {escape(s['reason'])}</li>"
+            for s in run["skips"]
+        ]
         out.append("</ul>")
     out.append(f"<h2>Articles ({len(report['articles'])})</h2>")
     out.append("<table><tr><th>published</th><th>outlet</th><th>title</th><th>removed</th></tr>")
@@ -67,10 +69,13 @@ def render_html(report: dict[str, Any]) -> str:
         outlet = escape(item["outlet"] or "—")
         if item["origin_outlet"]:
             outlet += f"<br><span class='muted'>origin: {escape(item['origin_outlet'])}</span>"
-        removed = "".join(
-            f"<div class='rm'>[{escape(r['rule'])}] {escape(_short(r['text']))}</div>"
-            for r in item["removed"]
-        ) or "<span class='muted'>nothing</span>"
+        removed = (
+            "".join(
+                f"<div class='rm'>[{escape(r['rule'])}] {escape(_short(r['text']))}</div>"
+                for r in item["removed"]
+            )
+            or "<span class='muted'>nothing</span>"
+        )
         out.append(
             f"<tr><td>{escape(item['published'] or 'unknown')}</td><td>{outlet}</td>"
             f"<td>{escape(item['title'] or '(untitled)')}<br><code class='muted'>"
@@ -86,17 +91,20 @@ def write_report(store: Store, result: IngestResult, out_dir: str | Path) -> Pat
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = build_report(store, result)
-    (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                                     encoding="utf-8")
+    (out / "report.json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     page = out / "report.html"
     page.write_text(render_html(report), encoding="utf-8")
     return page
 
 
 def _summary(run: dict[str, Any]) -> str:
-    return (f"{run['read']} articles read from {len(run['inputs'])} input path(s): "
-            f"{run['ingested']} new, {run['duplicates']} already stored, "
-            f"{run['skipped']} inputs skipped.")
+    return (
+        f"{run['read']} articles read from {len(run['inputs'])} input path(s): "
+        f"{run['ingested']} new, {run['duplicates']} already stored, "
+        f"{run['skipped']} inputs skipped."
+    )
 
 
 def _short(text: str, limit: int = 90) -> str:

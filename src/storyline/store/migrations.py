@@ -81,7 +81,7 @@ def m001_articles(db: sqlite3.Connection) -> None:
             counts TEXT,                   -- JSON counters
             skipped TEXT                   -- JSON list of [source, reason]
         );
-        """
+        """,
     )
 
 
@@ -106,7 +106,7 @@ def m002_search(db: sqlite3.Connection) -> None:
             VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
-        """
+        """,
     )
 
 

@@ -24,8 +24,21 @@ __all__ = ["DEFAULT_DB", "BatchResult", "SearchHit", "Store"]
 DEFAULT_DB = "storyline.db"
 
 _ARTICLE_COLUMNS = (
-    "id", "title", "outlet", "origin_outlet", "published", "fetched", "language", "url",
-    "format", "source", "external_id", "text", "removals", "meta", "ingested_at",
+    "id",
+    "title",
+    "outlet",
+    "origin_outlet",
+    "published",
+    "fetched",
+    "language",
+    "url",
+    "format",
+    "source",
+    "external_id",
+    "text",
+    "removals",
+    "meta",
+    "ingested_at",
 )
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -85,7 +98,7 @@ class Store:
         self.close()
 
     def transaction(self) -> _Transaction:
-        """A context manager around one ``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on error)."""
+        """One ``BEGIN IMMEDIATE`` ... ``COMMIT`` as a context manager (rolled back on error)."""
         return _Transaction(self.db)
 
     # -- writing --------------------------------------------------------------------------
@@ -105,17 +118,22 @@ class Store:
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 existing.update(
-                    r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})",
-                                                  chunk)
+                    r[0]
+                    for r in self.db.execute(
+                        f"SELECT id FROM articles WHERE id IN ({marks})", chunk
+                    )
                 )
             rows = []
             inputs = []
             for article in articles:
                 if article.id is None or article.text is None:
-                    raise ValueError(f"{article.source}: article has no id or text; run the "
-                                     "clean and identify stages before storing")
-                inputs.append((article.source, article.id, article.external_id, article.format,
-                               now))
+                    raise ValueError(
+                        f"{article.source}: article has no id or text; run the "
+                        "clean and identify stages before storing"
+                    )
+                inputs.append(
+                    (article.source, article.id, article.external_id, article.format, now)
+                )
                 if article.id in existing:
                     duplicates.append(article.id)
                     continue
@@ -141,8 +159,9 @@ class Store:
             )
         return int(cursor.lastrowid or 0)
 
-    def finish_run(self, run_id: int, counts: dict[str, int], skipped: Iterable[tuple[str, str]]
-                   ) -> None:
+    def finish_run(
+        self, run_id: int, counts: dict[str, int], skipped: Iterable[tuple[str, str]]
+    ) -> None:
         """Record the end of a run with its counters and skipped inputs."""
         with self.transaction():
             self.db.execute(
@@ -194,9 +213,11 @@ class Store:
     def inputs_of(self, article_id: str) -> list[dict[str, Any]]:
         """Every input the article arrived from, first seen first."""
         return [
-            dict(r) for r in self.db.execute(
+            dict(r)
+            for r in self.db.execute(
                 "SELECT source, external_id, format, first_seen FROM article_inputs "
-                "WHERE article_id = ? ORDER BY rowid", (article_id,)
+                "WHERE article_id = ? ORDER BY rowid",
+                (article_id,),
             )
         ]
 
@@ -246,9 +267,18 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 def _article_row(article: Article, now: str) -> tuple[Any, ...]:
     return (
-        article.id, article.title, article.outlet, article.origin_outlet, article.published,
-        article.fetched, article.language, article.url, article.format, article.source,
-        article.external_id, article.text,
+        article.id,
+        article.title,
+        article.outlet,
+        article.origin_outlet,
+        article.published,
+        article.fetched,
+        article.language,
+        article.url,
+        article.format,
+        article.source,
+        article.external_id,
+        article.text,
         json.dumps([r.to_dict() for r in article.removals], ensure_ascii=False),
         json.dumps(article.meta, ensure_ascii=False, default=str),
         now,
@@ -259,9 +289,19 @@ def _article_from_row(row: sqlite3.Row) -> Article:
     removals = [Removal.from_dict(r) for r in json.loads(row["removals"])]
     meta = json.loads(row["meta"])
     return Article(
-        id=row["id"], title=row["title"], outlet=row["outlet"],
-        origin_outlet=row["origin_outlet"], published=row["published"], fetched=row["fetched"],
-        language=row["language"], url=row["url"], format=row["format"], source=row["source"],
-        external_id=row["external_id"], text=row["text"], removals=removals, meta=meta,
+        id=row["id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        origin_outlet=row["origin_outlet"],
+        published=row["published"],
+        fetched=row["fetched"],
+        language=row["language"],
+        url=row["url"],
+        format=row["format"],
+        source=row["source"],
+        external_id=row["external_id"],
+        text=row["text"],
+        removals=removals,
+        meta=meta,
         body=restore_body(row["text"], removals),
     )
