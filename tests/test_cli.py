@@ -11,7 +11,7 @@ from storyline.cli import main
 
 ARTICLE = (
     "Title: Port Amsel terminal reopens\n"
-    "URL: https://amselcourier.example/2026/03/21/terminal-reopens\n"
+    "URL: https://quayside-notes.example/2026/03/21/terminal-reopens\n"
     "Port Amsel terminal reopens\n"
     "The container terminal at Port Amsel reopened on Saturday after a three-week strike, "
     "the port authority said.\n"
@@ -79,7 +79,7 @@ def test_articles_article_and_search(tmp_path):
         "source",
         "text",
     }
-    assert records[0]["url"] == "https://amselcourier.example/2026/03/21/terminal-reopens"
+    assert records[0]["url"] == "https://quayside-notes.example/2026/03/21/terminal-reopens"
     assert records[0]["language"] == "en"
 
     page = invoke("article", article_id[:8], "--db", db).stdout.splitlines()

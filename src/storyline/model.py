@@ -99,6 +99,12 @@ class Article:
     removals: list[Removal] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     id: str | None = None
+    # Annotations, with offsets into ``text`` (see storyline.extract): entity mentions,
+    # quotes, outlets the article cites as its sources, and time expressions.
+    mentions: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+    cited_sources: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
 
     # -- offsets -----------------------------------------------------------------------
 
@@ -131,14 +137,19 @@ class Article:
     # -- serialisation -----------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of every field (removals as dicts)."""
-        data = {name: getattr(self, name) for name in self.__slots__ if name != "removals"}
-        data["removals"] = [r.to_dict() for r in self.removals]
+        """A JSON-ready dict of every field (removals and annotations as dicts)."""
+        data = {name: getattr(self, name) for name in self.__slots__}
+        for name in ("removals", *_ANNOTATIONS):
+            data[name] = [item.to_dict() if hasattr(item, "to_dict") else item
+                          for item in data[name]]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        """Rebuild an article from :meth:`to_dict` output."""
+        """Rebuild an article from :meth:`to_dict` output (annotations stay plain dicts)."""
         values = {k: v for k, v in data.items() if k in cls.__slots__ and k != "removals"}
         values["removals"] = [Removal.from_dict(r) for r in data.get("removals") or []]
         return cls(**values)
+
+
+_ANNOTATIONS = ("mentions", "quotes", "cited_sources", "dates")

@@ -110,10 +110,80 @@ def m002_search(db: sqlite3.Connection) -> None:
     )
 
 
+def m003_annotations(db: sqlite3.Connection) -> None:
+    """What the extractors found in each article, with offsets into its clean text."""
+    run_script(
+        db,
+        """
+        -- Which articles were annotated, by which version of the extractors.
+        CREATE TABLE annotated (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            version TEXT NOT NULL,
+            annotated_at TEXT NOT NULL
+        );
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,            -- PERSON, ORG, PLACE, OTHER
+            canonical TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            how TEXT,
+            PRIMARY KEY (article_id, char_start, char_end)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        -- One row per occurrence; quote_id is shared by the same words in other articles.
+        CREATE TABLE quotes (
+            quote_id TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL,
+            content TEXT NOT NULL,
+            kind TEXT NOT NULL,            -- direct, indirect, mixed
+            speaker_name TEXT,
+            speaker_entity_id TEXT,
+            speaker_description TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            via TEXT,                      -- the outlet the words came through
+            PRIMARY KEY (article_id, char_start, char_end)
+        );
+        CREATE INDEX quotes_quote ON quotes(quote_id);
+        CREATE INDEX quotes_speaker ON quotes(speaker_name);
+        CREATE TABLE cited_sources (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL,
+            outlet TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            PRIMARY KEY (article_id, char_start, char_end)
+        );
+        CREATE INDEX cited_sources_outlet ON cited_sources(outlet);
+        CREATE TABLE time_expressions (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,            -- TimeML: DATE, TIME, DURATION, SET
+            value TEXT NOT NULL,
+            granularity TEXT,
+            anchored INTEGER NOT NULL,
+            PRIMARY KEY (article_id, char_start, char_end)
+        );
+        CREATE INDEX time_expressions_value ON time_expressions(value);
+        """,
+    )
+
+
 #: Every migration, in the order it is applied. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_articles", m001_articles),
     ("002_search", m002_search),
+    ("003_annotations", m003_annotations),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Evaluation: metrics of storyline against the shared benchmark sets, for `storyline eval`."""

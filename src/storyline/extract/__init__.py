@@ -1,0 +1,1 @@
+"""Extraction from article text: entities, quotes, cited sources, dates, claims."""

@@ -1,0 +1,371 @@
+"""Grouping: copies, events and stories, found online.
+
+    from storyline.group import Grouper
+    grouper = Grouper()
+    update = grouper.add(articles)          # any batch, any order, as often as you like
+    for story in grouper.stories():         # newest activity first
+        print(story["title"], [e["date"] for e in story["events"]])
+
+The :class:`Grouper` decides every article in canonical order: publication time, then id,
+undated articles last. Articles that arrive late (before already-decided ones, within
+``GroupSettings.lateness_days``) make it take back the decisions after them and decide again,
+so the same set of articles gives the same events, stories and ids in one batch or many, in any
+order. Ids are ``ev_``/``st_`` plus a digest of the founding (earliest) article; a merge keeps
+the older id and the other becomes an alias; an id once shown never names anything else.
+
+Modules: :mod:`~storyline.group.features` (what an article is described by),
+:mod:`~storyline.group.copies` (near-duplicates), :mod:`~storyline.group.events`,
+:mod:`~storyline.group.stories`, :mod:`~storyline.group.state` (the online state and its undo
+journal) and :mod:`~storyline.group.persist` (tables in a SQLite store).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.group.copies import CopyIndex, fingerprint
+from storyline.group.events import (
+    article_vectors,
+    decide_event,
+    event_record,
+    index_terms,
+)
+from storyline.group.features import extract_features, sort_key
+from storyline.group.state import Entry, GroupSettings, GroupState
+from storyline.group.stories import decide_story, story_record
+from storyline.model import Article, Skip
+
+__all__ = ["GroupSettings", "GroupState", "GroupUpdate", "Grouper", "provisional_id"]
+
+
+def provisional_id(article: Article) -> str:
+    """An id for an article that has none: a digest of its title, text and outlet."""
+    text = article.text if article.text is not None else article.body
+    basis = "\x1f".join((article.title or "", text or "", article.outlet or ""))
+    return "a_" + hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+
+@dataclass
+class GroupUpdate:
+    """What one :meth:`Grouper.add` changed.
+
+    ``events``/``stories``: records (see :meth:`Grouper.event`) of every event or story that
+    was created or changed, including those that closed in this batch (``closed`` lists
+    their ids: they left memory and will not change again). ``aliases``: ids that no longer
+    name a live cluster, mapped to the one that holds their articles now. ``late``: articles
+    that arrived more than ``lateness_days`` behind and were decided out of their place.
+    """
+
+    added: int = 0
+    events: list[dict[str, Any]] = field(default_factory=list)
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    skipped: list[Skip] = field(default_factory=list)
+    late: int = 0
+
+
+class Grouper:
+    """Online grouping of articles into copies, events and stories (see the module doc)."""
+
+    def __init__(self, settings: GroupSettings | None = None,
+                 state: GroupState | None = None):
+        self.settings = settings or GroupSettings()
+        self.state = state or GroupState()
+        self.copies = CopyIndex()
+        self.archive: dict[str, dict[str, Any]] = {}
+        self.story_archive: dict[str, dict[str, Any]] = {}
+        # A restored state brings its articles' fingerprints back into the copy index.
+        for entry in sorted(self.state.entries.values(), key=lambda e: e.key):
+            if entry.fingerprint is not None:
+                self.copies.add(entry.id, entry.fingerprint, entry.day)
+
+    # -- adding --------------------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article]) -> GroupUpdate:
+        """Attach a batch of articles; return what changed.
+
+        Articles need ``id`` (a provisional one is made from the content when missing),
+        ``title``, ``text`` (or ``body``), ``published`` (ISO, or None), ``outlet`` and
+        ``origin_outlet``. An article id seen before is ignored. Bad input never raises: it
+        is listed in ``update.skipped`` with a reason.
+        """
+        state = self.state
+        update = GroupUpdate()
+        shown_before = set(state.events) | set(state.stories)
+        state.touched = set()
+        new: list[Entry] = []
+        for article in articles:
+            entry = self._entry(article, update)
+            if entry is not None:
+                new.append(entry)
+        if not new:
+            return update
+        new.sort(key=lambda e: e.key)
+        for entry in new:
+            if entry.day is not None and (state.newest_day is None
+                                          or entry.day > state.newest_day):
+                state.newest_day = entry.day
+        # Take back every decision that a new article should have come before.
+        first = new[0].key
+        pending = list(new)
+        if state.journal and state.journal[-1][0] > first:
+            undone = state.rollback(max(first, _after(state.committed_key)))
+            pending.extend(state.entries[i] for i in undone)
+        update.late = sum(1 for e in new if e.key <= state.committed_key)
+        pending.sort(key=lambda e: e.key)
+        vanished = {cid for cid in shown_before if cid not in state.events
+                    and cid not in state.stories}
+        for entry in pending:
+            self._decide(entry)
+        update.added = len(new)
+        self._commit()
+        closed = self._close()
+        update.closed = closed
+        self._report(update, shown_before, vanished)
+        return update
+
+    def _entry(self, article: Article, update: GroupUpdate) -> Entry | None:
+        state = self.state
+        try:
+            if not article.id:
+                article.id = provisional_id(article)
+            if article.id in state.entries:
+                return None
+            features = extract_features(article)
+            key = sort_key(article)
+            printed = fingerprint(article)
+        except Exception as error:  # one bad article must not stop the batch
+            update.skipped.append(Skip(article.source or str(article.id),
+                                       f"cannot group: {type(error).__name__}: {error}"))
+            return None
+        entry = Entry(
+            id=article.id, key=key, title=(article.title or "").strip(),
+            outlet=article.outlet, origin_outlet=article.origin_outlet, day=features.day,
+            features=features, arrival_day=features.day if features.day is not None
+            else state.newest_day, fingerprint=printed,
+        )
+        state.entries[entry.id] = entry
+        for other in self.copies.add(entry.id, printed, entry.day):
+            entry.copies.append(other)
+            state.entries[other].copies.append(entry.id)
+        return entry
+
+    def _decide(self, entry: Entry) -> None:
+        state, settings = self.state, self.settings
+        state.begin(entry.key)
+        parents = [state.entries[c] for c in entry.copies
+                   if c in state.entries and state.entries[c].key < entry.key
+                   and state.entries[c].event is not None]
+        if parents:
+            parent = min(parents, key=lambda e: e.key)
+            assert parent.event is not None
+            event = state.events[state.resolve("event", parent.event)]
+            story = state.stories[state.resolve("story", event.parent or "")]
+            state.add_member("event", event, entry, None)
+            state.add_member("story", story, entry, None)
+            state.assign(entry, event.id, story.id, parent.id)
+            return
+        vectors = article_vectors(state, entry)
+        terms = index_terms(settings, vectors)
+        event, is_new = decide_event(state, settings, entry, vectors, terms)
+        if is_new:
+            story = decide_story(state, settings, entry, vectors, terms)
+            state.set_parent(event, story)
+        else:
+            story = state.stories[state.resolve("story", event.parent or "")]
+        state.add_member("event", event, entry, vectors)
+        state.add_member("story", story, entry, vectors)
+        state.index_terms("event", event, terms)
+        state.index_terms("story", story, terms)
+        for level, cluster in (("event", event), ("story", story)):
+            limit = settings.max_centroid_terms
+            if cluster.weight >= 2 * max(cluster.trimmed_at, 8) and any(
+                    len(s) > limit for s in cluster.sums.values()):
+                state.trim(level, cluster, limit)
+        state.assign(entry, event.id, story.id, None)
+        state.count_document(entry)
+
+    # -- the window ----------------------------------------------------------------------
+
+    def _horizon(self) -> float | None:
+        newest = self.state.newest_day
+        return None if newest is None else newest - self.settings.lateness_days
+
+    def _commit(self) -> None:
+        """Commit the decisions older than the lateness horizon: they are final."""
+        state, horizon = self.state, self._horizon()
+        if horizon is None:
+            return
+        keep_from = 0
+        for step_key, _ in state.journal:
+            entry = state.entries.get(step_key[1])
+            day = None if entry is None else (entry.day if entry.day is not None
+                                              else entry.arrival_day)
+            if day is None or day >= horizon:
+                break
+            keep_from += 1
+            state.committed_key = step_key
+            if entry is not None:
+                entry.features = None
+        if keep_from:
+            del state.journal[:keep_from]
+        # Copies are only looked for among articles near in time.
+        limit = horizon - self.settings.event_max_gap_days - 7.0
+        for article_id in [i for i, (_, day) in self.copies.items.items()
+                           if day is not None and day < limit]:
+            self.copies.remove(article_id)
+            if article_id in state.entries:
+                state.entries[article_id].fingerprint = None
+
+    def _close(self) -> list[str]:
+        """Close events and stories no article can reach any more; they leave memory."""
+        state, settings, horizon = self.state, self.settings, self._horizon()
+        if horizon is None:
+            return []
+        closed: list[str] = []
+        event_limit = horizon - settings.event_max_gap_days
+        for event in sorted(state.events.values(), key=lambda c: c.founder):
+            if event.last_day is None or event.last_day >= event_limit:
+                continue
+            if any(state.entries[m].features is not None for m in event.members):
+                continue
+            record = event_record(state, event)
+            if settings.keep_closed:
+                self.archive[event.id] = record
+            self._forget("event", event)
+            for member in event.members:
+                self.copies.remove(member)
+                state.entries.pop(member, None)
+            closed.append(event.id)
+        story_limit = horizon - settings.story_max_gap_days
+        for story in sorted(state.stories.values(), key=lambda c: c.founder):
+            if story.last_day is None or story.last_day >= story_limit:
+                continue
+            if any(child in state.events for child in story.children):
+                continue
+            record = story_record(state, story, self.archive)
+            if settings.keep_closed:
+                self.story_archive[story.id] = record
+            else:
+                for child in story.children:
+                    self.archive.pop(child, None)
+            self._forget("story", story)
+            closed.append(story.id)
+        return closed
+
+    def _forget(self, level: str, cluster: Any) -> None:
+        postings = self.state.index[level]
+        for term in cluster.indexed:
+            slot = postings.get(term)
+            if slot is not None:
+                slot.pop(cluster.id, None)
+                if not slot:
+                    del postings[term]
+        del self.state.clusters(level)[cluster.id]
+        self.state.touched.add(cluster.id)
+
+    def _report(self, update: GroupUpdate, shown_before: set[str], vanished: set[str]) -> None:
+        state = self.state
+        for cid in sorted(state.touched):
+            if cid in state.events:
+                update.events.append(event_record(state, state.events[cid]))
+            elif cid in state.stories:
+                update.stories.append(story_record(state, state.stories[cid], self.archive))
+            elif cid in self.archive:
+                update.events.append(self.archive[cid])
+            elif cid in self.story_archive:
+                update.stories.append(self.story_archive[cid])
+        # An id shown before that no longer names a live cluster now points to the cluster
+        # holding its founding article (a merge already recorded it; a replay may not have).
+        gone = sorted((shown_before | vanished) - set(state.events) - set(state.stories)
+                      - set(update.closed))
+        founders = self._founders() if any(c not in state.aliases for c in gone) else {}
+        for cid in gone:
+            if cid in self.archive or cid in self.story_archive:
+                continue
+            if cid not in state.aliases:
+                founder = founders.get(cid)
+                entry = state.entries.get(founder) if founder else None
+                if entry is not None:
+                    target = entry.event if cid.startswith("ev_") else entry.story
+                    if target and target != cid:
+                        state.aliases[cid] = target
+            if cid in state.aliases:
+                level = "event" if cid.startswith("ev_") else "story"
+                update.aliases[cid] = state.resolve(level, cid)
+
+    def _founders(self) -> dict[str, str]:
+        """Founding article of every id ever founded in the live window."""
+        found: dict[str, str] = {}
+        for entry in self.state.entries.values():
+            for prefix in ("ev_", "st_"):
+                found[_cluster_id(prefix, entry.id)] = entry.id
+        return found
+
+    # -- reading -------------------------------------------------------------------------
+
+    def resolve(self, cluster_id: str) -> str:
+        """The id that ``cluster_id`` goes by now (itself unless it was merged away)."""
+        level = "event" if cluster_id.startswith("ev_") else "story"
+        return self.state.resolve(level, cluster_id)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event's record (an alias gives the event it was merged into), or None."""
+        event_id = self.resolve(event_id)
+        if event_id in self.state.events:
+            return event_record(self.state, self.state.events[event_id])
+        return self.archive.get(event_id)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story's record with its timeline, or None."""
+        story_id = self.resolve(story_id)
+        if story_id in self.state.stories:
+            return story_record(self.state, self.state.stories[story_id], self.archive)
+        return self.story_archive.get(story_id)
+
+    def events(self) -> list[dict[str, Any]]:
+        """Every event (live and kept closed ones), oldest first."""
+        records = [event_record(self.state, c) for c in self.state.events.values()]
+        records.extend(self.archive.values())
+        return sorted(records, key=lambda r: (r["first_date"] or "~", r["id"]))
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Every story with its timeline, newest activity first (undated stories last)."""
+        records = [story_record(self.state, c, self.archive)
+                   for c in self.state.stories.values()]
+        records.extend(self.story_archive.values())
+        return sorted(records, key=lambda r: (r["last_date"] is None,
+                                              _negated(r["last_date"] or ""), r["id"]))
+
+    def assignments(self) -> dict[str, tuple[str, str]]:
+        """``article id -> (event id, story id)`` for every article in memory (live, and in
+        closed events kept in memory)."""
+        state = self.state
+        places = {}
+        for record in self.archive.values():
+            story = state.resolve("story", record["story"] or "")
+            for article_id in record["articles"]:
+                places[article_id] = (record["id"], story)
+        for e in state.entries.values():
+            places[e.id] = (state.resolve("event", e.event or ""),
+                            state.resolve("story", e.story or ""))
+        return places
+
+
+def _after(key: tuple[str, str]) -> tuple[str, str]:
+    """The smallest key strictly after ``key`` (ids never contain U+0000)."""
+    return (key[0], key[1] + "\x00") if key != ("", "") else key
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)
+
+
+def _cluster_id(prefix: str, founder: str) -> str:
+    from storyline.group.state import cluster_id
+
+    return cluster_id(prefix, founder)

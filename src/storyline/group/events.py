@@ -1,0 +1,260 @@
+"""Events: many articles about one development, found online.
+
+Each article, in canonical order (publication time, then id), is compared with the events of
+the active window that share its heaviest words (an inverted index gives the candidates, never
+all pairs). The comparison combines several sparse sub-vector cosines against the event's
+centroid (words, title, names) and damps it by the time between the article and the event's
+dates, in the spirit of Miranda et al. (2018) and Story Forest. The article joins the best
+event that reaches the threshold, else founds a new one: every article gets a place, an article
+nobody else reported is a one-article event. When an article reaches two events whose
+centroids are also close, the two merge (the older keeps its id).
+
+Headline-only items (feeds) are compared on the title scale: their title against the
+titles of the event, with a threshold of its own, since short texts share fewer words and their
+cosines run lower. That is a property of the kind of item, not of a data set.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from storyline.group.features import Vector, cosine
+from storyline.group.state import SUBVECTORS, Cluster, Entry, GroupSettings, GroupState
+
+__all__ = [
+    "Similarity",
+    "article_vectors",
+    "candidates",
+    "cluster_similarity",
+    "decide_event",
+    "index_terms",
+    "similarity",
+]
+
+
+#: A word found in more active clusters than this does not pick candidates (it still counts
+#: in the similarity): such a word ("mln", "pct" on a wire) names no particular event, and
+#: walking its postings would make each decision cost as much as the window is large. 256 is
+#: far above the number of active events that share a rare name in the benchmarks.
+POSTING_LIMIT = 256
+
+
+class Similarity:
+    """A combined similarity and the threshold of the scale it was measured on."""
+
+    __slots__ = ("threshold", "value")
+
+    def __init__(self, value: float, threshold: float):
+        self.value = value
+        self.threshold = threshold
+
+    @property
+    def ratio(self) -> float:
+        """The similarity in units of its threshold: 1.0 or more means "same"."""
+        return self.value / self.threshold if self.threshold > 0 else 0.0
+
+
+def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
+    """The unit TF-IDF sub-vectors of an article under the frequencies seen before it."""
+    features = entry.features
+    assert features is not None
+    weigh = state.df.weigh
+    return {
+        "body": weigh(features.body),
+        "title": weigh(features.title, sublinear=False),
+        "names": weigh(features.names),
+    }
+
+
+def _combine(settings: GroupSettings, cosines: dict[str, float], headline: bool,
+             has_names: bool) -> float:
+    if headline:
+        title_w, names_w = settings.headline_title_weight, settings.headline_names_weight
+        if not has_names:
+            title_w, names_w = title_w + names_w, 0.0
+        return title_w * cosines["title"] + names_w * cosines["names"]
+    body_w, title_w, names_w = settings.body_weight, settings.title_weight, settings.names_weight
+    if not has_names:
+        body_w, names_w = body_w + names_w, 0.0
+    return body_w * cosines["body"] + title_w * cosines["title"] + names_w * cosines["names"]
+
+
+def _thresholds(settings: GroupSettings, level: str, headline: bool) -> float:
+    if level == "event":
+        return settings.event_headline_threshold if headline else settings.event_threshold
+    return settings.story_headline_threshold if headline else settings.story_threshold
+
+
+def _time_factor(settings: GroupSettings, level: str, cluster: Cluster,
+                 day: float | None) -> float | None:
+    """exp(-gap / scale), or None when the article is outside the cluster's time reach."""
+    gap = cluster.gap(day)
+    if level == "event":
+        limit, scale = settings.event_max_gap_days, settings.event_time_scale_days
+    else:
+        limit, scale = settings.story_max_gap_days, settings.story_time_scale_days
+    if gap > limit:
+        return None
+    return math.exp(-gap / scale) if gap > 0 else 1.0
+
+
+def similarity(settings: GroupSettings, level: str, vectors: dict[str, Vector],
+               headline_only: bool, day: float | None, cluster: Cluster) -> Similarity | None:
+    """How close an article is to a cluster (None when out of time reach)."""
+    factor = _time_factor(settings, level, cluster, day)
+    if factor is None:
+        return None
+    headline = headline_only or cluster.headline_only
+    cosines = {
+        sub: cosine(vectors[sub], cluster.sums[sub], math.sqrt(cluster.norms2[sub]))
+        for sub in SUBVECTORS
+    }
+    has_names = bool(vectors["names"]) and cluster.norms2["names"] > 0
+    value = _combine(settings, cosines, headline, has_names) * factor
+    return Similarity(value, _thresholds(settings, level, headline))
+
+
+def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Cluster) -> float:
+    """Similarity of two clusters' centroids, in units of the join threshold of their scale."""
+    headline = a.headline_only or b.headline_only
+    cosines = {}
+    for sub in SUBVECTORS:
+        x, y = a.sums[sub], b.sums[sub]
+        dot = sum([x[t] * y[t] for t in x.keys() & y.keys()])
+        norm = math.sqrt(a.norms2[sub] * b.norms2[sub])
+        cosines[sub] = dot / norm if norm > 0 else 0.0
+    has_names = a.norms2["names"] > 0 and b.norms2["names"] > 0
+    return _combine(settings, cosines, headline, has_names) / _thresholds(settings, level,
+                                                                           headline)
+
+
+def index_terms(settings: GroupSettings, vectors: dict[str, Vector]) -> list[str]:
+    """The article's heaviest words and names, the keys it is indexed and looked up by."""
+    ranked = sorted(vectors["body"].items(), key=lambda kv: (-kv[1], kv[0]))
+    terms = [t for t, _ in ranked if "_" not in t][: settings.index_terms]
+    for term, _ in sorted(vectors["names"].items(), key=lambda kv: (-kv[1], kv[0]))[:4]:
+        if term not in terms:
+            terms.append(term)
+    for term in sorted(vectors["title"]):
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def candidates(state: GroupState, settings: GroupSettings, level: str, terms: list[str],
+               vectors: dict[str, Vector]) -> list[Cluster]:
+    """Clusters that share the article's key words, the most promising first (bounded)."""
+    postings = state.index[level]
+    clusters = state.clusters(level)
+    weights = vectors["body"]
+    score: dict[str, float] = {}
+    for term in terms:
+        slot = postings.get(term)
+        if not slot or len(slot) > POSTING_LIMIT:
+            continue
+        weight = weights.get(term, 0.1)
+        for cid in slot:
+            score[cid] = score.get(cid, 0.0) + weight
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], clusters[kv[0]].founder))
+    return [clusters[cid] for cid, _ in ranked[: settings.max_candidates]]
+
+
+def _older(a: Cluster, b: Cluster) -> tuple[Cluster, Cluster]:
+    return (a, b) if a.founder <= b.founder else (b, a)
+
+
+def merge_clusters(state: GroupState, level: str, a: Cluster, b: Cluster) -> Cluster:
+    """Merge two clusters; the older (earlier founder) keeps its id. Events of two different
+    stories bring their stories together first."""
+    kept, absorbed = _older(a, b)
+    if level == "event" and kept.parent != absorbed.parent and kept.parent and absorbed.parent:
+        story_a = state.stories[state.resolve("story", kept.parent)]
+        story_b = state.stories[state.resolve("story", absorbed.parent)]
+        if story_a.id != story_b.id:
+            merge_clusters(state, "story", story_a, story_b)
+    state.merge(level, kept, absorbed)
+    return kept
+
+
+def decide_event(state: GroupState, settings: GroupSettings, entry: Entry,
+                 vectors: dict[str, Vector], terms: list[str]) -> tuple[Cluster, bool]:
+    """The event ``entry`` joins (existing, possibly after a merge) or founds; and whether it
+    is new."""
+    assert entry.features is not None
+    headline = entry.features.headline_only
+    scored: list[tuple[float, tuple[str, str], Cluster]] = []
+    for cluster in candidates(state, settings, "event", terms, vectors):
+        sim = similarity(settings, "event", vectors, headline, entry.day, cluster)
+        if sim is not None and sim.ratio >= 1.0:
+            scored.append((sim.ratio, cluster.founder, cluster))
+    if not scored:
+        return state.new_cluster("event", entry), True
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    best = scored[0][2]
+    merge_ratio = settings.event_merge_threshold / settings.event_threshold
+    for _, _, other in scored[1:]:
+        if other.id not in state.events or best.id not in state.events:
+            continue
+        if cluster_similarity(settings, "event", best, other) >= merge_ratio:
+            best = merge_clusters(state, "event", best, other)
+    return best, False
+
+
+def event_date(first_day: float | None, last_day: float | None) -> str | None:
+    """An ISO date, or an ISO interval ``start/end`` when the event spans several days."""
+    from datetime import UTC, datetime
+
+    if first_day is None or last_day is None:
+        return None
+    first = datetime.fromtimestamp(first_day * 86400.0, UTC).date().isoformat()
+    last = datetime.fromtimestamp(last_day * 86400.0, UTC).date().isoformat()
+    return first if first == last else f"{first}/{last}"
+
+
+def iso_day(day: float | None) -> str | None:
+    from datetime import UTC, datetime
+
+    if day is None:
+        return None
+    return datetime.fromtimestamp(day * 86400.0, UTC).date().isoformat()
+
+
+def event_record(state: GroupState, cluster: Cluster) -> dict[str, Any]:
+    """The JSON shape of an event: ``{id, title, date, first_date, last_date, story,
+    articles, copies, outlets, inferred_dates}``.
+
+    ``articles`` are in time order (undated last); ``copies`` maps each canonical article to
+    the ids of its copies in this event; ``inferred_dates`` lists the undated articles, which
+    take the event's date.
+    """
+    from storyline.group.copies import canonical_copy, copy_groups
+
+    entries = [state.entries[m] for m in cluster.members if m in state.entries]
+    entries.sort(key=lambda e: e.key)
+    ids = {e.id for e in entries}
+    links = {e.id: [c for c in e.copies if c in ids] for e in entries}
+    copies: dict[str, list[str]] = {}
+    for group in copy_groups(links):
+        if len(group) < 2:
+            continue
+        members = [(e.id, e.key, e.outlet, e.origin_outlet) for e in
+                   (state.entries[g] for g in group)]
+        canonical = canonical_copy(members)
+        copies[canonical] = [g for g in group if g != canonical]
+    founder = state.entries.get(cluster.founder[1])
+    title = founder.title if founder else (entries[0].title if entries else "")
+    outlets = sorted({e.outlet for e in entries if e.outlet})
+    return {
+        "id": cluster.id,
+        "title": title,
+        "date": event_date(cluster.first_day, cluster.last_day),
+        "first_date": iso_day(cluster.first_day),
+        "last_date": iso_day(cluster.last_day),
+        "story": cluster.parent,
+        "articles": [e.id for e in entries],
+        "copies": dict(sorted(copies.items())),
+        "outlets": outlets,
+        "inferred_dates": [e.id for e in entries if e.day is None and cluster.first_day
+                           is not None],
+    }

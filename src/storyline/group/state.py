@@ -1,0 +1,529 @@
+"""The online grouping state: articles of the active window, events, stories, copies.
+
+Everything the grouper knows lives in one :class:`GroupState` and changes only through its
+mutation methods. Each mutation writes its inverse to a journal, one step per decided article,
+so that the grouper can take back the decisions of the last days exactly when an article that
+belongs before them arrives late, and decide again in canonical order. Steps older than the
+lateness horizon are committed (their undo records and article features dropped); events and
+stories past their window are closed and leave memory. That keeps memory bounded by the window,
+not by history.
+
+The whole state is plain data: :meth:`GroupState.to_dict` / :meth:`GroupState.from_dict`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.group.copies import Fingerprint
+from storyline.group.features import DocumentFrequencies, Features, Vector
+
+__all__ = [
+    "Cluster",
+    "Entry",
+    "GroupSettings",
+    "GroupState",
+    "SUBVECTORS",
+    "cluster_id",
+]
+
+#: The sparse sub-vectors every article and cluster carries.
+SUBVECTORS = ("body", "title", "names")
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSettings:
+    """Every threshold of grouping, fixed once for all data (no per-set tuning).
+
+    Calibration: the similarity weights and the full-text thresholds were chosen on the ECB+
+    events (the same role the single threshold of the TF-IDF baseline has); the headline
+    thresholds on the ECB+ titles alone (the same corpus with its texts removed), never on the
+    headline set that is measured with them. ``benchmarks/clusters.py`` prints the figures.
+    """
+
+    #: Weights of the sub-vector cosines for full articles: words say what happened, names
+    #: say to whom and where (what separates two similar events of one topic), the title is
+    #: the outlet's own summary. When either side has no names their weight goes to words.
+    body_weight: float = 0.5
+    title_weight: float = 0.2
+    names_weight: float = 0.3
+    #: Weights for headline-only comparisons (a headline against the titles of a cluster).
+    headline_title_weight: float = 0.7
+    headline_names_weight: float = 0.3
+    #: An article joins the best event at or above this combined similarity, else it starts
+    #: one. Headlines share fewer words with each other than articles do, so their cosines
+    #: run lower: they have their own threshold, calibrated on ECB+ titles.
+    event_threshold: float = 0.25
+    event_headline_threshold: float = 0.2
+    #: Two events merge when an article reaches both and their centroids are this similar:
+    #: stricter than joining, since a merge joins everything both events hold.
+    event_merge_threshold: float = 0.5
+    #: A new event joins the best story at or above this (looser than events: a story groups
+    #: the developments of one matter, which share topic words more than names).
+    story_threshold: float = 0.1
+    story_headline_threshold: float = 0.1
+    story_merge_threshold: float = 0.25
+    #: Time: an event takes articles at most this many days from its dates, with similarity
+    #: damped by exp(-gap / scale) beyond its range; stories span weeks.
+    event_max_gap_days: float = 3.0
+    event_time_scale_days: float = 2.0
+    story_max_gap_days: float = 30.0
+    story_time_scale_days: float = 10.0
+    #: How late an article may arrive (in days of publication time behind the newest one) and
+    #: still be decided exactly in its place; later ones are decided at the end of the order.
+    lateness_days: float = 7.0
+    #: Candidates scored per article, from the inverted index over clusters' top words.
+    max_candidates: int = 12
+    #: Words of each article indexed for candidate retrieval.
+    index_terms: int = 12
+    #: Centroids keep at most this many words per sub-vector (the heaviest, trimmed each time
+    #: the centroid doubles), so a long-running story does not carry its whole vocabulary.
+    max_centroid_terms: int = 400
+    #: Keep the records of closed events and stories in memory (a store keeps them instead
+    #: when the grouper runs over a long stream: set False there).
+    keep_closed: bool = True
+
+
+def cluster_id(prefix: str, founder: str) -> str:
+    """A deterministic id: ``ev_``/``st_`` and a digest of the founding article's id."""
+    return prefix + hashlib.sha1(founder.encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Entry:
+    """One article of the active window."""
+
+    id: str
+    key: tuple[str, str]
+    title: str
+    outlet: str | None
+    origin_outlet: str | None
+    day: float | None
+    features: Features | None
+    copies: list[str] = field(default_factory=list)
+    event: str | None = None
+    story: str | None = None
+    copy_of: str | None = None
+    arrival_day: float | None = None
+    fingerprint: Fingerprint | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "key": list(self.key), "title": self.title, "outlet": self.outlet,
+            "origin_outlet": self.origin_outlet, "day": self.day,
+            "features": self.features.to_dict() if self.features else None,
+            "copies": self.copies, "event": self.event, "story": self.story,
+            "copy_of": self.copy_of, "arrival_day": self.arrival_day,
+            "fingerprint": None if self.fingerprint is None else
+            [self.fingerprint.digest, self.fingerprint.signature],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        features = data.get("features")
+        printed = data.get("fingerprint")
+        return cls(
+            id=data["id"], key=(data["key"][0], data["key"][1]), title=data["title"],
+            outlet=data["outlet"], origin_outlet=data["origin_outlet"], day=data["day"],
+            features=Features.from_dict(features) if features else None,
+            copies=list(data["copies"]), event=data["event"], story=data["story"],
+            copy_of=data["copy_of"], arrival_day=data.get("arrival_day"),
+            fingerprint=Fingerprint(printed[0], printed[1]) if printed else None,
+        )
+
+
+@dataclass(slots=True)
+class Cluster:
+    """An event or a story: its members and the centroid of its non-copy members.
+
+    ``sums[sub]`` is the sum of the members' unit vectors, ``norms2[sub]`` its squared norm;
+    ``first_day``/``last_day`` bound its dated members; ``headlines`` counts members that had
+    only a headline; ``weight`` counts members in the centroid.
+    """
+
+    id: str
+    founder: tuple[str, str]
+    members: list[str] = field(default_factory=list)
+    sums: dict[str, Vector] = field(default_factory=lambda: {s: {} for s in SUBVECTORS})
+    norms2: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SUBVECTORS, 0.0))
+    first_day: float | None = None
+    last_day: float | None = None
+    weight: int = 0
+    headlines: int = 0
+    trimmed_at: int = 0
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+    indexed: dict[str, int] = field(default_factory=dict)
+
+    def copy(self) -> Cluster:
+        return Cluster(
+            id=self.id, founder=self.founder, members=list(self.members),
+            sums={s: dict(v) for s, v in self.sums.items()}, norms2=dict(self.norms2),
+            first_day=self.first_day, last_day=self.last_day, weight=self.weight,
+            headlines=self.headlines, trimmed_at=self.trimmed_at, parent=self.parent,
+            children=list(self.children), indexed=dict(self.indexed),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "founder": list(self.founder), "members": self.members,
+            "sums": {s: sorted(v.items()) for s, v in self.sums.items()},
+            "norms2": self.norms2, "first_day": self.first_day, "last_day": self.last_day,
+            "weight": self.weight, "headlines": self.headlines, "trimmed_at": self.trimmed_at,
+            "parent": self.parent, "children": self.children,
+            "indexed": sorted(self.indexed.items()),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cluster:
+        return cls(
+            id=data["id"], founder=(data["founder"][0], data["founder"][1]),
+            members=list(data["members"]),
+            sums={s: {t: w for t, w in v} for s, v in data["sums"].items()},
+            norms2=dict(data["norms2"]), first_day=data["first_day"],
+            last_day=data["last_day"], weight=data["weight"], headlines=data["headlines"],
+            trimmed_at=data["trimmed_at"], parent=data["parent"],
+            children=list(data["children"]), indexed={t: n for t, n in data["indexed"]},
+        )
+
+    @property
+    def headline_only(self) -> bool:
+        return self.weight > 0 and self.headlines == self.weight
+
+    def gap(self, day: float | None) -> float:
+        """Days between ``day`` and this cluster's dated range (0 inside it or when either is
+        unknown)."""
+        if day is None or self.first_day is None or self.last_day is None:
+            return 0.0
+        if day < self.first_day:
+            return self.first_day - day
+        if day > self.last_day:
+            return day - self.last_day
+        return 0.0
+
+
+# Journal records (plain tuples, so the journal serialises as it is):
+#   ("add", level, cid, member, changes, norms2, first, last, weight, headlines)
+#   ("new", level, cid)
+#   ("merge", level, kept_snapshot, absorbed_snapshot, moved_children_or_members)
+#   ("trim", level, cid, sums, norms2, trimmed_at)
+#   ("assign", entry_id, event, story, copy_of)
+#   ("df", entry_id)
+#   ("index", level, cid, terms)
+#   ("parent", event_id, old_story)
+
+
+@dataclass
+class GroupState:
+    """Events, stories, the window's articles and the journal that can take decisions back."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    events: dict[str, Cluster] = field(default_factory=dict)
+    stories: dict[str, Cluster] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    df: DocumentFrequencies = field(default_factory=DocumentFrequencies)
+    index: dict[str, dict[str, dict[str, int]]] = field(
+        default_factory=lambda: {"event": {}, "story": {}})
+    journal: list[tuple[tuple[str, str], list[tuple[Any, ...]]]] = field(default_factory=list)
+    newest_day: float | None = None
+    committed_key: tuple[str, str] = ("", "")
+    touched: set[str] = field(default_factory=set)
+    closed: list[dict[str, Any]] = field(default_factory=list)
+
+    _step: list[tuple[Any, ...]] | None = None
+
+    # -- the journal ---------------------------------------------------------------------
+
+    def begin(self, key: tuple[str, str]) -> None:
+        """Start the journal step of the article at ``key``."""
+        self._step = []
+        self.journal.append((key, self._step))
+
+    def _log(self, record: tuple[Any, ...]) -> None:
+        if self._step is not None:
+            self._step.append(record)
+
+    def clusters(self, level: str) -> dict[str, Cluster]:
+        return self.events if level == "event" else self.stories
+
+    def resolve(self, level: str, cid: str) -> str:
+        """Follow merges: the live cluster that ``cid`` now belongs to."""
+        clusters = self.clusters(level)
+        seen = 0
+        while cid not in clusters and cid in self.aliases and seen < 64:
+            cid = self.aliases[cid]
+            seen += 1
+        return cid
+
+    # -- mutations (each logs its inverse) -----------------------------------------------
+
+    def new_cluster(self, level: str, founder: Entry) -> Cluster:
+        prefix = "ev_" if level == "event" else "st_"
+        cluster = Cluster(id=cluster_id(prefix, founder.id), founder=founder.key)
+        self.clusters(level)[cluster.id] = cluster
+        self.aliases.pop(cluster.id, None)
+        self.touched.add(cluster.id)
+        self._log(("new", level, cluster.id))
+        return cluster
+
+    def add_member(self, level: str, cluster: Cluster, entry: Entry,
+                   vectors: dict[str, Vector] | None) -> None:
+        """Add an article to a cluster; ``vectors`` (None for a copy) join its centroid."""
+        changes: dict[str, list[tuple[str, float | None]]] = {}
+        record = ("add", level, cluster.id, entry.id, changes, dict(cluster.norms2),
+                  cluster.first_day, cluster.last_day, cluster.weight, cluster.headlines)
+        cluster.members.append(entry.id)
+        if entry.day is not None:
+            if cluster.first_day is None or entry.day < cluster.first_day:
+                cluster.first_day = entry.day
+            if cluster.last_day is None or entry.day > cluster.last_day:
+                cluster.last_day = entry.day
+        if vectors is not None:
+            cluster.weight += 1
+            if entry.features is not None and entry.features.headline_only:
+                cluster.headlines += 1
+            for sub, vector in vectors.items():
+                sums = cluster.sums[sub]
+                old: list[tuple[str, float | None]] = []
+                dot = 0.0
+                norm2 = 0.0
+                for term, weight in vector.items():
+                    before = sums.get(term)
+                    old.append((term, before))
+                    if before is None:
+                        sums[term] = weight
+                    else:
+                        dot += before * weight
+                        sums[term] = before + weight
+                    norm2 += weight * weight
+                changes[sub] = old
+                cluster.norms2[sub] = cluster.norms2[sub] + 2.0 * dot + norm2
+        self.touched.add(cluster.id)
+        self._log(record)
+
+    def trim(self, level: str, cluster: Cluster, limit: int) -> None:
+        """Keep only the ``limit`` heaviest words of each sub-vector (ties by word)."""
+        record = ("trim", level, cluster.id, {s: dict(v) for s, v in cluster.sums.items()},
+                  dict(cluster.norms2), cluster.trimmed_at)
+        for sub, sums in cluster.sums.items():
+            if len(sums) > limit:
+                kept = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+                cluster.sums[sub] = dict(kept)
+                cluster.norms2[sub] = sum(w * w for _, w in kept)
+        cluster.trimmed_at = cluster.weight
+        self._log(record)
+
+    def merge(self, level: str, kept: Cluster, absorbed: Cluster) -> None:
+        """Fold ``absorbed`` into ``kept`` (the older); the absorbed id becomes an alias."""
+        record = ("merge", level, kept.copy().to_dict(), absorbed.copy().to_dict())
+        for sub in SUBVECTORS:
+            sums = kept.sums[sub]
+            for term, weight in absorbed.sums[sub].items():
+                sums[term] = sums.get(term, 0.0) + weight
+            kept.norms2[sub] = sum(w * w for w in sums.values())
+        kept.members.extend(absorbed.members)
+        kept.weight += absorbed.weight
+        kept.headlines += absorbed.headlines
+        for day in (absorbed.first_day, absorbed.last_day):
+            if day is not None:
+                kept.first_day = day if kept.first_day is None else min(kept.first_day, day)
+                kept.last_day = day if kept.last_day is None else max(kept.last_day, day)
+        for term, count in absorbed.indexed.items():
+            kept.indexed[term] = kept.indexed.get(term, 0) + count
+            postings = self.index[level].setdefault(term, {})
+            postings[kept.id] = postings.get(kept.id, 0) + count
+            postings.pop(absorbed.id, None)
+        del self.clusters(level)[absorbed.id]
+        self.aliases[absorbed.id] = kept.id
+        self.touched.update((kept.id, absorbed.id))
+        if level == "event":
+            for member in absorbed.members:
+                self.entries[member].event = kept.id
+            if absorbed.parent is not None and absorbed.parent in self.stories:
+                story = self.stories[absorbed.parent]
+                if absorbed.id in story.children:
+                    story.children.remove(absorbed.id)
+        else:
+            kept.children.extend(absorbed.children)
+            for child in absorbed.children:
+                if child in self.events:  # closed events keep the id they were shown with
+                    self.events[child].parent = kept.id
+            for member in absorbed.members:
+                if member in self.entries:
+                    self.entries[member].story = kept.id
+        self._log(record)
+
+    def set_parent(self, event: Cluster, story: Cluster) -> None:
+        self._log(("parent", event.id, event.parent))
+        event.parent = story.id
+        if event.id not in story.children:
+            story.children.append(event.id)
+        self.touched.update((event.id, story.id))
+
+    def assign(self, entry: Entry, event: str, story: str, copy_of: str | None) -> None:
+        self._log(("assign", entry.id, entry.event, entry.story, entry.copy_of))
+        entry.event, entry.story, entry.copy_of = event, story, copy_of
+
+    def count_document(self, entry: Entry) -> None:
+        assert entry.features is not None
+        self.df.add(entry.features)
+        self._log(("df", entry.id))
+
+    def index_terms(self, level: str, cluster: Cluster, terms: list[str]) -> None:
+        postings = self.index[level]
+        for term in terms:
+            slot = postings.setdefault(term, {})
+            slot[cluster.id] = slot.get(cluster.id, 0) + 1
+            cluster.indexed[term] = cluster.indexed.get(term, 0) + 1
+        self._log(("index", level, cluster.id, terms))
+
+    # -- undo ----------------------------------------------------------------------------
+
+    def rollback(self, key: tuple[str, str]) -> list[str]:
+        """Take back every decision of articles at or after ``key``; return their ids."""
+        undone: list[str] = []
+        while self.journal and self.journal[-1][0] >= key:
+            step_key, records = self.journal.pop()
+            undone.append(step_key[1])
+            for record in reversed(records):
+                self._undo(record)
+        self._step = None
+        return undone
+
+    def _undo(self, record: tuple[Any, ...]) -> None:
+        kind = record[0]
+        if kind == "add":
+            _, level, cid, member, changes, norms2, first, last, weight, headlines = record
+            cluster = self.clusters(level)[cid]
+            removed = cluster.members.pop()
+            assert removed == member
+            for sub, old in changes.items():
+                sums = cluster.sums[sub]
+                for term, before in reversed(old):
+                    if before is None:
+                        sums.pop(term, None)
+                    else:
+                        sums[term] = before
+            cluster.norms2 = dict(norms2)
+            cluster.first_day, cluster.last_day = first, last
+            cluster.weight, cluster.headlines = weight, headlines
+            self.touched.add(cid)
+        elif kind == "new":
+            _, level, cid = record
+            cluster = self.clusters(level).pop(cid)
+            self.touched.add(cid)
+            assert not cluster.members
+        elif kind == "trim":
+            _, level, cid, sums, norms2, trimmed_at = record
+            cluster = self.clusters(level)[cid]
+            cluster.sums = {s: dict(v) for s, v in sums.items()}
+            cluster.norms2 = dict(norms2)
+            cluster.trimmed_at = trimmed_at
+        elif kind == "merge":
+            _, level, kept_data, absorbed_data = record
+            kept = Cluster.from_dict(kept_data)
+            absorbed = Cluster.from_dict(absorbed_data)
+            clusters = self.clusters(level)
+            clusters[kept.id] = kept
+            clusters[absorbed.id] = absorbed
+            self.aliases.pop(absorbed.id, None)
+            for term, count in absorbed.indexed.items():
+                postings = self.index[level][term]
+                left = postings[kept.id] - count
+                if left > 0:
+                    postings[kept.id] = left
+                else:
+                    postings.pop(kept.id, None)
+                postings[absorbed.id] = count
+            if level == "event":
+                for member in absorbed.members:
+                    self.entries[member].event = absorbed.id
+                if absorbed.parent is not None and absorbed.parent in self.stories:
+                    story = self.stories[absorbed.parent]
+                    if absorbed.id not in story.children:
+                        story.children.append(absorbed.id)
+            else:
+                for child in absorbed.children:
+                    if child in self.events:
+                        self.events[child].parent = absorbed.id
+                for member in absorbed.members:
+                    if member in self.entries:
+                        self.entries[member].story = absorbed.id
+            self.touched.update((kept.id, absorbed.id))
+        elif kind == "parent":
+            _, eid, old_story = record
+            event = self.events[eid]
+            if event.parent is not None and event.parent in self.stories:
+                children = self.stories[event.parent].children
+                if eid in children:
+                    children.remove(eid)
+            event.parent = old_story
+        elif kind == "assign":
+            _, eid, event, story, copy_of = record
+            entry = self.entries[eid]
+            entry.event, entry.story, entry.copy_of = event, story, copy_of
+        elif kind == "df":
+            features = self.entries[record[1]].features
+            assert features is not None
+            self.df.remove(features)
+        elif kind == "index":
+            _, level, cid, terms = record
+            cluster = self.clusters(level)[cid]
+            postings = self.index[level]
+            for term in reversed(terms):
+                slot = postings[term]
+                slot[cid] -= 1
+                if not slot[cid]:
+                    del slot[cid]
+                    if not slot:
+                        del postings[term]
+                cluster.indexed[term] -= 1
+                if not cluster.indexed[term]:
+                    del cluster.indexed[term]
+
+    # -- serialisation -------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as plain data (JSON-ready)."""
+        return {
+            "entries": [e.to_dict() for e in self.entries.values()],
+            "events": [c.to_dict() for c in self.events.values()],
+            "stories": [c.to_dict() for c in self.stories.values()],
+            "aliases": sorted(self.aliases.items()),
+            "df": self.df.to_dict(),
+            "journal": [[list(k), [list(r) for r in records]] for k, records in self.journal],
+            "newest_day": self.newest_day,
+            "committed_key": list(self.committed_key),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GroupState:
+        state = cls()
+        state.entries = {e["id"]: Entry.from_dict(e) for e in data["entries"]}
+        state.events = {c["id"]: Cluster.from_dict(c) for c in data["events"]}
+        state.stories = {c["id"]: Cluster.from_dict(c) for c in data["stories"]}
+        state.aliases = dict(data["aliases"])
+        state.df = DocumentFrequencies.from_dict(data["df"])
+        state.journal = [((k[0], k[1]), [_record(r) for r in records])
+                         for k, records in data["journal"]]
+        state.newest_day = data["newest_day"]
+        state.committed_key = (data["committed_key"][0], data["committed_key"][1])
+        for level in ("event", "story"):
+            postings = state.index[level]
+            for cluster in state.clusters(level).values():
+                for term, count in cluster.indexed.items():
+                    postings.setdefault(term, {})[cluster.id] = count
+        return state
+
+
+def _record(data: list[Any]) -> tuple[Any, ...]:
+    """A journal record read back from JSON (lists where tuples were)."""
+    kind = data[0]
+    if kind == "add":
+        changes = {s: [(t, w) for t, w in old] for s, old in data[4].items()}
+        return ("add", data[1], data[2], data[3], changes, *data[5:])
+    if kind == "merge":
+        return ("merge", data[1], data[2], data[3])
+    return tuple(data)

@@ -1,0 +1,317 @@
+"""find_quotes: direct, indirect and mixed attributions, speakers and the outlet they came
+through, on invented sentences that cover the hard cases; and the seeds' expectations."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.quotes import Quote, find_quotes, sentence_spans
+
+
+def _by_cue(quotes: list[Quote], cue: str) -> list[Quote]:
+    return [q for q in quotes if q.cue is not None and q.cue.text.lower() == cue]
+
+
+def _one(text: str, cue: str) -> Quote:
+    found = _by_cue(find_quotes(text), cue)
+    assert len(found) == 1, [q.to_dict() for q in find_quotes(text)]
+    return found[0]
+
+
+def _offsets_hold(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert text[q.start : q.end] == q.content
+        if q.speaker is not None:
+            assert 0 <= q.speaker.start < q.speaker.end <= len(text)
+        if q.cue is not None:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_trailing_attribution_with_pronoun_resolved_to_the_named_person():
+    text = (
+        "Mayor Alma Torvik opened the new bridge on Friday. "
+        "“This bridge joins two halves of one city,” she said."
+    )
+    q = _one(text, "said")
+    assert q.kind == "direct"
+    assert q.content == "This bridge joins two halves of one city"
+    assert q.speaker is not None
+    assert q.speaker.name == "Alma Torvik"
+    assert text[q.speaker.start : q.speaker.end] == "she"
+    _offsets_hold(text, find_quotes(text))
+
+
+def test_inverted_trailing_attribution_keeps_title_as_description():
+    text = "“We will not pay for it,” said Finance Minister Oskar Brandt of Veldoria."
+    q = _one(text, "said")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == "Oskar Brandt"
+
+
+def test_leading_attribution_with_colon_and_straight_quotes():
+    text = 'The harbour master, Ines Kalder, was blunt. Kalder said: "The port is full."'
+    q = _one(text, "said")
+    assert q.kind == "direct" and q.content == "The port is full."
+    assert q.speaker is not None and q.speaker.name == "Ines Kalder"
+
+
+def test_quote_spanning_sentences_is_one_quote():
+    text = (
+        "“The river rose overnight. We moved the children first. Then the animals,” "
+        "farmer Pieter Olm told reporters."
+    )
+    q = _one(text, "told")
+    assert q.kind == "direct"
+    assert q.content.startswith("The river rose") and q.content.endswith("Then the animals")
+    assert q.speaker is not None and q.speaker.name == "Pieter Olm"
+
+
+def test_quote_continuing_into_the_next_paragraph():
+    text = (
+        "Councillor Maren Ost said: “The budget is late.\n\n"
+        "“It is late because nobody read it,” she added.\n\n"
+        "The council meets again next week."
+    )
+    q = _one(text, "said")
+    assert q.kind == "direct"
+    assert "nobody read it" in q.content  # the quote runs on into the second paragraph
+
+
+def test_nested_quote_keeps_outer_and_inner_speakers():
+    text = (
+        "Coach Ravi Denholm met the players on Monday. "
+        "“He said, essentially, ‘I’m out,’” a club official told the Harbour Gazette."
+    )
+    quotes = find_quotes(text)
+    outer = _one(text, "told")
+    assert outer.kind == "direct" and "I’m out" in outer.content
+    assert outer.speaker is not None and outer.speaker.name is None
+    assert outer.speaker.description == "a club official"
+    inner = [q for q in quotes if q.content.startswith("I’m out")]
+    assert inner and inner[0].speaker is not None
+    assert inner[0].speaker.name == "Ravi Denholm"
+    _offsets_hold(text, quotes)
+
+
+def test_odd_number_of_quote_marks_does_not_spoil_the_article():
+    text = (
+        "“The first quote never closes, said nobody in particular.\n\n"
+        "Later, “the second one is fine,” said Tomas Reyne.\n\n"
+        "“And the third,” Reyne added."
+    )
+    quotes = find_quotes(text)
+    contents = [q.content for q in quotes]
+    assert "the second one is fine" in contents
+    assert "And the third" in contents
+    _offsets_hold(text, quotes)
+
+
+def test_indirect_speech_with_that_and_without():
+    text = (
+        "Governor Lena Vasquez said that the dam would hold. "
+        "Engineers say the spillway needs repairs."
+    )
+    quotes = find_quotes(text)
+    said = _by_cue(quotes, "said")[0]
+    assert said.kind == "indirect" and said.content == "that the dam would hold"
+    say = _by_cue(quotes, "say")[0]
+    assert say.content == "the spillway needs repairs"
+    assert say.speaker is not None and say.speaker.description == "Engineers"
+
+
+def test_mixed_quote_called_it():
+    text = "Opposition leader Hana Roux called the plan “a slow-motion disaster.”"
+    q = _one(text, "called")
+    assert q.kind == "mixed"
+    assert "slow-motion disaster" in q.content
+    assert q.speaker is not None and q.speaker.name == "Hana Roux"
+
+
+def test_according_to_an_outlet_is_the_speaker_and_the_via():
+    text = "The mine will close in June, according to the BBC."
+    q = _one(text, "according to")
+    assert q.content == "The mine will close in June"
+    assert q.speaker is not None and q.speaker.name == "BBC"
+    assert q.via == "BBC"
+
+
+def test_according_to_people_at_sentence_start():
+    text = "According to two officials familiar with the talks, the deal is off."
+    q = _one(text, "according to")
+    assert q.content == "the deal is off"
+    assert q.speaker is not None
+    assert q.speaker.description == "two officials familiar with the talks"
+    assert q.via is None
+
+
+def test_told_the_outlet_gives_via_and_keeps_description():
+    text = "“We are leaving,” a senior diplomat told the NYT on Sunday."
+    q = _one(text, "told")
+    assert q.via == "The New York Times"
+    assert q.speaker is not None and q.speaker.name is None
+    assert q.speaker.description == "a senior diplomat"
+
+
+def test_interview_with_an_outlet_gives_via_and_it_carries_to_added():
+    text = (
+        "In an interview with CNN on Tuesday, Premier Jonas Wirth said he would stay. "
+        "“I am not going anywhere,” he added."
+    )
+    quotes = find_quotes(text)
+    said = _by_cue(quotes, "said")[0]
+    assert said.via == "CNN"
+    added = _by_cue(quotes, "added")[0]
+    assert added.speaker is not None and added.speaker.name == "Jonas Wirth"
+    assert added.via == "CNN"
+
+
+def test_outlet_reports_is_speaker_and_via():
+    text = "Reuters reports that the strike has ended."
+    q = _one(text, "reports")
+    assert q.speaker is not None and q.speaker.name == "Reuters"
+    assert q.via == "Reuters"
+    assert q.content == "that the strike has ended"
+
+
+def test_the_magazine_stands_for_the_last_outlet_named():
+    text = (
+        "The Atlantic has reported on the split. "
+        "Two aides told the magazine that the minister was furious."
+    )
+    q = _one(text, "told")
+    assert q.via == "The Atlantic"
+
+
+def test_source_of_an_outlet_in_the_description():
+    text = "One Reuters source claimed, “The vote was rigged.”"
+    q = _one(text, "claimed")
+    assert q.kind == "direct" and q.content == "The vote was rigged."
+    assert q.speaker is not None and q.speaker.description == "One Reuters source"
+    assert q.via == "Reuters"
+
+
+def test_definite_description_resolved_to_the_named_holder():
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke on Monday. "
+        "The Kremlin spokesman said the talks were useful."
+    )
+    q = _one(text, "said")
+    assert q.speaker is not None
+    assert q.speaker.name == "Dmitry Peskov"
+    assert q.speaker.description == "The Kremlin spokesman"
+
+
+def test_indefinite_description_is_never_resolved():
+    text = "Kremlin spokesman Dmitry Peskov spoke. A spokesman said the talks failed."
+    q = _one(text, "said")
+    assert q.speaker is not None and q.speaker.name is None
+    assert q.speaker.description == "A spokesman"
+
+
+def test_surname_is_expanded_to_the_full_name():
+    text = "Senator Ada Quill arrived late. Quill said the vote would wait."
+    q = _one(text, "said")
+    assert q.speaker is not None and q.speaker.name == "Ada Quill"
+
+
+def test_apposition_gives_name_and_description():
+    text = "Bo Lind, the union's chief negotiator, told members that a deal was close."
+    q = _one(text, "told")
+    assert q.speaker is not None
+    assert q.speaker.name == "Bo Lind"
+    assert q.speaker.description == "the union's chief negotiator"
+    assert q.content == "that a deal was close"
+
+
+def test_they_resolves_to_the_group_that_spoke():
+    text = (
+        "Officials briefed on the meeting said the mood was tense. "
+        "They also said no deal was signed."
+    )
+    quotes = _by_cue(find_quotes(text), "said")
+    assert quotes[1].speaker is not None
+    assert quotes[1].speaker.description == "Officials briefed on the meeting"
+
+
+def test_participle_speaks_for_the_clause_subject():
+    text = "Mayor Iris Dunmore closed the park, saying the trees were unsafe."
+    q = _one(text, "saying")
+    assert q.speaker is not None and q.speaker.name == "Iris Dunmore"
+    assert q.content == "the trees were unsafe"
+
+
+def test_nouns_and_passives_are_not_cues():
+    text = (
+        "The attacks on the city continued. His remarks were brief. "
+        "The plan was announced by the ministry. Sources cited by the paper were vague."
+    )
+    cues = {q.cue.text.lower() for q in find_quotes(text) if q.cue}
+    assert not cues & {"attacks", "remarks", "announced", "cited"}
+
+
+def test_bad_input_never_raises():
+    assert find_quotes("") == []
+    assert find_quotes("   \n\n ") == []
+    for text in [
+        "“",
+        "”",
+        '"',
+        "said",
+        "“said”",
+        "'' '' ``",
+        "according to",
+        "he said,",
+        "“" * 50,
+        "A: “B” C ‘D’ E’ ‘F",
+        "\x00\x01 said \ufffd",
+    ]:
+        for q in find_quotes(text):
+            assert text[q.start : q.end] == q.content
+
+
+def test_output_is_deterministic_and_serialisable():
+    text = "“Yes,” Ana Prell said. Prell added that the road was closed, according to AP."
+    first = [q.to_dict() for q in find_quotes(text)]
+    assert first == [q.to_dict() for q in find_quotes(text)]
+    assert set(first[0]) == {"content", "start", "end", "kind", "speaker", "cue", "via"}
+    assert set(first[0]["speaker"]) == {"name", "entity_id", "description", "start", "end"}
+
+
+def test_sentence_spans_keep_quotes_whole():
+    text = "“One. Two,” she said. Then she left."
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“One. Two,” she said.", "Then she left."]
+
+
+# -- the seeds (read from ../shared/seeds when present) --------------------------------------
+
+
+def _seed(seeds_dir, number: str) -> str:
+    [path] = sorted(seeds_dir.glob(f"{number}_*"))
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("number", ["000", "001"])
+def test_seed_im_out_quote_comes_from_an_unnamed_source_via_the_nyt(seeds_dir, number):
+    quotes = find_quotes(_seed(seeds_dir, number))
+    outer = [q for q in quotes if "I’m out" in q.content and q.content.startswith("He said")]
+    assert outer, "the “I'm out” quote was not found"
+    quote = outer[0]
+    assert quote.kind == "direct"
+    assert quote.via == "The New York Times"
+    assert quote.speaker is not None and quote.speaker.name in (None, "The New York Times")
+    assert "source" in (quote.speaker.description or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("numbers", "name"),
+    [
+        (("000", "001"), "Dmitry Peskov"),
+        (("002",), "Steve Witkoff"),
+        (("002", "003"), "Sergey Lavrov"),
+    ],
+)
+def test_seed_speakers_are_quoted(seeds_dir, numbers, name):
+    for number in numbers:
+        speakers = {q.speaker.name for q in find_quotes(_seed(seeds_dir, number)) if q.speaker}
+        assert name in speakers, f"{name} is not quoted in seed {number}"
