@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from storyline.evaluate.clusters import cluster_scores, read_gold  # noqa: E402
-from storyline.group import GroupSettings, Grouper  # noqa: E402
+from storyline.group import Grouper, GroupSettings  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.pipeline import Stats  # noqa: E402
 from storyline.read import read_inputs  # noqa: E402
@@ -70,8 +70,9 @@ def _tfidf_agglomerative(articles: list[Article], threshold: float) -> list[int]
 
     docs = [f"{a.title or ''}\n{a.body or ''}" for a in articles]
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(docs)
-    model = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold,
-                                    metric="cosine", linkage="average")
+    model = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
+    )
     return list(model.fit_predict(matrix.toarray()))
 
 
@@ -85,22 +86,24 @@ def _embedding_agglomerative(articles: list[Article], threshold: float) -> list[
     model = SentenceTransformer("all-MiniLM-L6-v2")
     docs = [f"{a.title or ''}\n{(a.body or '')[:1000]}" for a in articles]
     vectors = model.encode(docs, normalize_embeddings=True)
-    clustering = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold,
-                                         metric="cosine", linkage="average")
+    clustering = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
+    )
     return list(clustering.fit_predict(vectors))
 
 
 def _row(name: str, data: str, level: str, scores: dict[str, Any], extra: str = "") -> str:
-    return (f"| {name:<34} | {data:<13} | {level:<5} | {scores['bcubed_f1']:.3f} | "
-            f"{scores['bcubed_precision']:.3f} | {scores['bcubed_recall']:.3f} | "
-            f"{scores['pairwise_f1']:.3f} | {scores['ami']:.3f} | "
-            f"{scores['predicted_clusters']:>5} | {scores['gold_clusters']:>5} | {extra} |")
+    return (
+        f"| {name:<34} | {data:<13} | {level:<5} | {scores['bcubed_f1']:.3f} | "
+        f"{scores['bcubed_precision']:.3f} | {scores['bcubed_recall']:.3f} | "
+        f"{scores['pairwise_f1']:.3f} | {scores['ami']:.3f} | "
+        f"{scores['predicted_clusters']:>5} | {scores['gold_clusters']:>5} | {extra} |"
+    )
 
 
 def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -> None:
     print("## Quality (B-cubed F1 / P / R, pairwise F1, AMI, clusters predicted / gold)\n")
-    print("| system | data | level | B3 F1 | B3 P | B3 R | pair F1 | AMI | pred | gold | "
-          "speed |")
+    print("| system | data | level | B3 F1 | B3 P | B3 R | pair F1 | AMI | pred | gold | speed |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     threshold = None
     if baselines:
@@ -108,8 +111,12 @@ def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -
         ecb = _read(shared / "data/ecbplus/articles.jsonl")
         gold = read_gold(shared / "data/ecbplus/gold.tsv")
         truth = [gold[a.id]["event"] for a in ecb]
-        best = max(BASELINE_GRID, key=lambda t: cluster_scores(
-            [str(x) for x in _tfidf_agglomerative(ecb, t)], truth)["bcubed_f1"])
+        best = max(
+            BASELINE_GRID,
+            key=lambda t: cluster_scores([str(x) for x in _tfidf_agglomerative(ecb, t)], truth)[
+                "bcubed_f1"
+            ],
+        )
         threshold = best
     for name in sets:
         folder = shared / "data" / name
@@ -129,14 +136,27 @@ def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -
             pred = [places[a.id][0 if level == "event" else 1] for a in articles]
             print(_row("storyline", name, level, cluster_scores(pred, truth), speed))
             if base is not None:
-                print(_row(f"TF-IDF + agglomerative (d={threshold})", name, level,
-                           cluster_scores(base, truth)))
+                print(
+                    _row(
+                        f"TF-IDF + agglomerative (d={threshold})",
+                        name,
+                        level,
+                        cluster_scores(base, truth),
+                    )
+                )
             if embedded is not None:
-                print(_row(f"MiniLM + agglomerative (d={threshold})", name, level,
-                           cluster_scores(embedded, truth)))
+                print(
+                    _row(
+                        f"MiniLM + agglomerative (d={threshold})",
+                        name,
+                        level,
+                        cluster_scores(embedded, truth),
+                    )
+                )
     if threshold is not None and embedded is None:
-        print("\nEmbedding baseline: not run (install the `embeddings` extra: "
-              "sentence-transformers).")
+        print(
+            "\nEmbedding baseline: not run (install the `embeddings` extra: sentence-transformers)."
+        )
     print()
 
 
@@ -177,8 +197,7 @@ def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
         "read_seconds": round(read_seconds, 2),
         "group_seconds": round(group_seconds, 2),
         "group_per_s": round(count / group_seconds) if group_seconds else None,
-        "end_to_end_per_s": round(count / (group_seconds + (read_seconds if size <= 0
-                                                             else 0))),
+        "end_to_end_per_s": round(count / (group_seconds + (read_seconds if size <= 0 else 0))),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "peak_mb_at": checkpoints,
         "live_events": len(grouper.state.events),
@@ -189,8 +208,10 @@ def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
 def speed(shared: Path, stream_size: int, batch: int) -> None:
     path = shared / "data/reuters21578/articles.jsonl"
     print("## Speed and memory (read + copies + events + stories, one process)\n")
-    print("| data | articles | group art/s | end-to-end art/s | peak MB | peak MB along "
-          "the way | live events / articles at end |")
+    print(
+        "| data | articles | group art/s | end-to-end art/s | peak MB | peak MB along "
+        "the way | live events / articles at end |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     runs = [("reuters21578", 0)]
     if stream_size > 0:
@@ -198,22 +219,31 @@ def speed(shared: Path, stream_size: int, batch: int) -> None:
     for label, size in runs:
         out = subprocess.run(
             [sys.executable, __file__, "--speed-worker", str(path), str(size), str(batch)],
-            capture_output=True, text=True, check=False)
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if out.returncode != 0:
             print(f"| {label} | failed: {out.stderr.strip().splitlines()[-1:]} |")
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
         along = ", ".join(f"{n:,}: {mb}" for n, mb in r["peak_mb_at"])
-        print(f"| {label} | {r['articles']:,} | {r['group_per_s']:,} | "
-              f"{r['end_to_end_per_s']:,} | {r['peak_mb']:,} | {along} | "
-              f"{r['live_events']:,} / {r['live_articles']:,} |")
-    print("\n(end-to-end on reuters includes reading the JSONL; the stream is generated in "
-          "memory, so its end-to-end figure is grouping only.)\n")
+        print(
+            f"| {label} | {r['articles']:,} | {r['group_per_s']:,} | "
+            f"{r['end_to_end_per_s']:,} | {r['peak_mb']:,} | {along} | "
+            f"{r['live_events']:,} / {r['live_articles']:,} |"
+        )
+    print(
+        "\n(end-to-end on reuters includes reading the JSONL; the stream is generated in "
+        "memory, so its end-to-end figure is grouping only.)\n"
+    )
 
 
 def order(shared: Path, sets: list[str], shuffles: int, batch: int) -> None:
-    print("## Order independence (articles whose event or story changes vs one batch in "
-          "canonical order)\n")
+    print(
+        "## Order independence (articles whose event or story changes vs one batch in "
+        "canonical order)\n"
+    )
     print("| data | arrival | batch size | events changed | stories changed | ids equal |")
     print("| --- | --- | --- | --- | --- | --- |")
     for name in sets:
@@ -228,26 +258,40 @@ def order(shared: Path, sets: list[str], shuffles: int, batch: int) -> None:
             places = grouper.assignments()
             events = sum(1 for a in articles if places[a.id][0] != reference[a.id][0])
             stories = sum(1 for a in articles if places[a.id][1] != reference[a.id][1])
-            print(f"| {name} | shuffle {seed} | {batch} | {events} | {stories} | "
-                  f"{'yes' if places == reference else 'no'} |")
+            print(
+                f"| {name} | shuffle {seed} | {batch} | {events} | {stories} | "
+                f"{'yes' if places == reference else 'no'} |"
+            )
     print()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="the shared data folder (default: ../shared beside the repo)")
-    parser.add_argument("--sets", default=",".join(SETS), help="quality/order sets, comma-"
-                        "separated (ecbplus, uci-headlines)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=REPO.parent / "shared",
+        help="the shared data folder (default: ../shared beside the repo)",
+    )
+    parser.add_argument(
+        "--sets",
+        default=",".join(SETS),
+        help="quality/order sets, comma-separated (ecbplus, uci-headlines)",
+    )
     parser.add_argument("--levels", default="event,story")
     parser.add_argument("--no-quality", action="store_true")
     parser.add_argument("--no-baselines", action="store_true", help="storyline rows only")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-order", action="store_true")
-    parser.add_argument("--stream-size", type=int, default=1_000_000,
-                        help="articles in the generated stream (0: skip the stream)")
-    parser.add_argument("--batch", type=int, default=1000, help="articles per add() in the "
-                        "speed runs")
+    parser.add_argument(
+        "--stream-size",
+        type=int,
+        default=1_000_000,
+        help="articles in the generated stream (0: skip the stream)",
+    )
+    parser.add_argument(
+        "--batch", type=int, default=1000, help="articles per add() in the speed runs"
+    )
     parser.add_argument("--shuffles", type=int, default=2)
     parser.add_argument("--order-batch", type=int, default=250)
     parser.add_argument("--speed-worker", nargs=3, help=argparse.SUPPRESS)
@@ -257,12 +301,16 @@ def main() -> int:
         print(json.dumps(_speed_worker(path, int(size), int(batch))))
         return 0
     if not (args.shared / "data").is_dir():
-        print(f"shared data not found at {args.shared} (pass --shared); nothing to measure",
-              file=sys.stderr)
+        print(
+            f"shared data not found at {args.shared} (pass --shared); nothing to measure",
+            file=sys.stderr,
+        )
         return 2
     sets = [s for s in args.sets.split(",") if s]
-    print(f"# storyline clusters benchmark\n\nmachine: {platform.platform()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}\n")
+    print(
+        f"# storyline clusters benchmark\n\nmachine: {platform.platform()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
     if not args.no_quality:
         quality(args.shared, sets, args.levels.split(","), not args.no_baselines)
     if not args.no_speed:

@@ -51,14 +51,18 @@ def news_stream(articles: Sequence[Article], size: int, seed: int = 0) -> Iterat
     for n in range(size):
         base = articles[n % len(articles)]
         cycle = n // len(articles)
-        moment = start + timedelta(seconds=n * seconds_per_article
-                                   + rng.uniform(-JITTER_HOURS, JITTER_HOURS) * 3600)
+        moment = start + timedelta(
+            seconds=n * seconds_per_article + rng.uniform(-JITTER_HOURS, JITTER_HOURS) * 3600
+        )
         text = base.text if base.text is not None else base.body
         yield Article(
-            source=f"stream:{n}", format="jsonl", id=f"s{n:08d}",
+            source=f"stream:{n}",
+            format="jsonl",
+            id=f"s{n:08d}",
             title=_perturb(base.title or "", rng) if cycle else base.title,
             body=_perturb(text or "", rng) if cycle else (text or ""),
-            outlet=base.outlet, published=moment.strftime("%Y-%m-%dT%H:%M:%S"),
+            outlet=base.outlet,
+            published=moment.strftime("%Y-%m-%dT%H:%M:%S"),
         )
 
 
@@ -71,8 +75,17 @@ def main(argv: list[str]) -> int:
 
     corpus = [a for a in read_inputs([argv[0]], Stats()) if (a.body or "").strip()]
     for article in news_stream(corpus, int(argv[1])):
-        print(json.dumps({"id": article.id, "title": article.title, "text": article.body,
-                          "outlet": article.outlet, "published": article.published}))
+        print(
+            json.dumps(
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "text": article.body,
+                    "outlet": article.outlet,
+                    "published": article.published,
+                }
+            )
+        )
     return 0
 
 

@@ -152,6 +152,264 @@ def run_command(paths: tuple[str, ...], db: str, out: str, as_json: bool, worker
         _fail("nothing could be read")
 
 
+# -- events and stories ------------------------------------------------------------------
+
+
+def _dates(first: str | None, last: str | None) -> str:
+    if not first:
+        return "date unknown"
+    return first if not last or last == first else f"{first} … {last}"
+
+
+@main.command("stories")
+@_db_option
+@_json_option
+def stories_command(db: str, as_json: bool) -> None:
+    """List stories, newest activity first."""
+    from storyline import stories
+
+    try:
+        records = stories.stories(db)
+    except FileNotFoundError as error:
+        _fail(str(error))
+    if as_json:
+        _print_json(records)
+        return
+    for record in records:
+        count = len(record["events"])
+        click.echo(f"{record['id']}  {_dates(record['first_date'], record['last_date']):<23}  "
+                   f"{count:>3} event{'' if count == 1 else 's'}  {record['title']}")
+    click.echo(f"{len(records)} stor{'y' if len(records) == 1 else 'ies'}")
+
+
+@main.command("story")
+@click.argument("story_id")
+@_db_option
+@_json_option
+def story_command(story_id: str, db: str, as_json: bool) -> None:
+    """Show a story's timeline: its events in date order."""
+    from storyline import stories
+
+    try:
+        record = stories.story(story_id, db)
+    except (FileNotFoundError, stories.StoryNotFound) as error:
+        _fail(str(error))
+    if as_json:
+        _print_json(record)
+        return
+    click.echo(f"{record['id']}  {record['title']}")
+    click.echo(f"{_dates(record['first_date'], record['last_date'])}, "
+               f"{len(record['events'])} events")
+    for item in record["events"]:
+        count = len(item["articles"]) + sum(len(c) for c in item.get("copies", {}).values())
+        outlets = ", ".join(item.get("outlets") or []) or "outlet unknown"
+        click.echo(f"  {item['date'] or 'undated   '}  {item['id']}  {item['title']}")
+        click.echo(f"              {count} article{'' if count == 1 else 's'}: {outlets}")
+
+
+@main.command("event")
+@click.argument("event_id")
+@_db_option
+@_json_option
+def event_command(event_id: str, db: str, as_json: bool) -> None:
+    """Show an event: its articles, copies, outlets and dates."""
+    from storyline import stories
+
+    try:
+        record = stories.event(event_id, db)
+    except (FileNotFoundError, stories.StoryNotFound) as error:
+        _fail(str(error))
+    if as_json:
+        _print_json(record)
+        return
+    details = {a["id"]: a for a in record["article_details"]}
+    inferred = set(record.get("inferred_dates") or [])
+    click.echo(f"{record['id']}  {record['title']}")
+    click.echo(f"Date:   {_dates(record['first_date'], record['last_date'])}")
+    click.echo(f"Story:  {record.get('story') or '-'}")
+    copies = record.get("copies", {})
+    copy_ids = {c for group in copies.values() for c in group}
+    for article_id in record["articles"]:
+        if article_id in copy_ids:
+            continue  # shown under the article it copies
+        click.echo("  " + _article_line(details[article_id])
+                   + ("  (date inferred)" if article_id in inferred else ""))
+        for copy in copies.get(article_id, []):
+            click.echo("      copy: " + _article_line(details[copy]))
+
+
+# -- who said what ----------------------------------------------------------------------
+
+_story_option = click.option("--story", "story", default=None, help="Only this story.")
+
+
+@main.command("quotes")
+@_story_option
+@click.option("--article", "article", default=None, help="Only this article.")
+@click.option("--speaker", default=None, help="Only quotes whose speaker matches NAME.")
+@_db_option
+@_json_option
+def quotes_command(story: str | None, article: str | None, speaker: str | None, db: str,
+                   as_json: bool) -> None:
+    """Who said what: quotes with speaker, cue and the outlet they came through."""
+    from storyline import findings
+
+    records = _finding(findings.quotes, db, story=story, article=article, speaker=speaker)
+    if as_json:
+        _print_json(records)
+        return
+    for quote in records:
+        who = quote["speaker"] or {}
+        name = who.get("name") or who.get("description") or "unattributed"
+        if who.get("name") and who.get("description"):
+            name += f" ({who['description']})"
+        via = f" via {quote['via']}" if quote["via"] else ""
+        click.echo(f"{quote['id']}  {quote['kind']:<8}  {name}{via}")
+        click.echo(f"    {_short(quote['content'], 160)!r}")
+        carriers = ", ".join(f"{o['article_id']} ({o['outlet'] or 'outlet unknown'})"
+                             for o in quote["occurrences"])
+        click.echo(f"    in {carriers}")
+    click.echo(f"{len(records)} quote{'' if len(records) == 1 else 's'}")
+
+
+@main.command("entities")
+@_story_option
+@_db_option
+@_json_option
+def entities_command(story: str | None, db: str, as_json: bool) -> None:
+    """People, organisations and places, one canonical name each, with the aliases seen."""
+    from storyline import findings
+
+    records = _finding(findings.entities, db, story=story)
+    if as_json:
+        _print_json(records)
+        return
+    for entity in records:
+        aliases = f"  (also: {', '.join(entity['aliases'])})" if entity["aliases"] else ""
+        click.echo(f"{entity['id']}  {entity['type']:<6}  {len(entity['mentions']):>4}  "
+                   f"{entity['name']}{aliases}")
+    click.echo(f"{len(records)} entit{'y' if len(records) == 1 else 'ies'}")
+
+
+@main.command("sources")
+@_story_option
+@_db_option
+@_json_option
+def sources_command(story: str | None, db: str, as_json: bool) -> None:
+    """Outlets the articles cite as their sources, beside each article's own outlet."""
+    from storyline import findings
+
+    records = _finding(findings.cited_sources, db, story=story)
+    if as_json:
+        _print_json(records)
+        return
+    by_outlet: dict[str, dict[str, str | None]] = {}
+    for source in records:
+        by_outlet.setdefault(source["outlet"], {})[source["article_id"]] = source[
+            "article_outlet"]
+    for outlet, citing in sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        click.echo(f"{outlet}: cited by {len(citing)} article{'' if len(citing) == 1 else 's'}")
+        for article_id, own in citing.items():
+            click.echo(f"    {article_id}  {own or 'outlet unknown'}")
+    click.echo(f"{len(by_outlet)} cited outlet{'' if len(by_outlet) == 1 else 's'}")
+
+
+@main.command("claims")
+@click.option("--story", "story", required=True, help="The story whose claims to show.")
+@_db_option
+@_json_option
+def claims_command(story: str, db: str, as_json: bool) -> None:
+    """Claims of a story with the outlets that carry them; conflicting claims are linked."""
+    from storyline import findings
+
+    records = _finding(findings.claims, db, story=story)
+    if as_json:
+        _print_json(records)
+        return
+    for claim in records:
+        outlets = ", ".join(o for o in claim["outlets"] if o) or "outlet unknown"
+        cited = f"; cites {', '.join(claim['cited_sources'])}" if claim["cited_sources"] else ""
+        click.echo(f"{claim['id']}  {claim['first_date'] or 'undated'}  "
+                   f"{len(claim['articles'])} article(s): {outlets}{cited}")
+        click.echo(f"    {_short(claim['text'], 200)}")
+        if claim["conflicts_with"]:
+            click.echo(f"    conflicts with: {', '.join(claim['conflicts_with'])}")
+    click.echo(f"{len(records)} claim{'' if len(records) == 1 else 's'}")
+
+
+def _finding(function: Any, db: str, **scope: Any) -> Any:
+    from storyline.query import ArticleNotFound
+    from storyline.stories import StoryNotFound
+
+    try:
+        if "story" in scope and function.__name__ == "claims":
+            return function(scope["story"], db)
+        return function(db, **scope)
+    except (FileNotFoundError, ArticleNotFound, StoryNotFound) as error:
+        _fail(str(error))
+
+
+# -- evaluation ---------------------------------------------------------------------------
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure storyline on labelled data (the shared benchmark sets or your own)."""
+
+
+def _print_scores(result: dict[str, Any], as_json: bool) -> None:
+    for skip in result.pop("skipped", []) or []:
+        click.echo(f"skipped: {skip}", err=True)
+    if as_json:
+        _print_json(result)
+        return
+    for key, value in result.items():
+        shown = f"{value:.4f}" if isinstance(value, float) else value
+        click.echo(f"{key:<20} {shown}")
+
+
+_existing = click.Path(exists=True, dir_okay=False)
+
+
+@eval_group.command("clusters")
+@click.option("--articles", required=True, type=_existing, help="Articles (JSONL).")
+@click.option("--gold", required=True, type=_existing, help="Gold TSV: id, event, story.")
+@click.option("--level", type=click.Choice(["event", "story"]), default="event",
+              show_default=True)
+@_json_option
+def eval_clusters_command(articles: str, gold: str, level: str, as_json: bool) -> None:
+    """Score events or stories against gold clusters (B-cubed, pairwise, ARI, AMI)."""
+    from storyline.evaluate.clusters import evaluate_clusters
+
+    _print_scores(evaluate_clusters(articles, gold, level=level), as_json)
+
+
+@eval_group.command("quotes")
+@click.option("--articles", required=True, type=_existing, help="Articles (JSONL).")
+@click.option("--gold", required=True, type=_existing, help="Gold attributions (JSONL).")
+@_json_option
+def eval_quotes_command(articles: str, gold: str, as_json: bool) -> None:
+    """Score quote finding against gold attributions (content spans, speakers)."""
+    from storyline.evaluate.quotes import evaluate_quotes
+
+    _print_scores(evaluate_quotes(articles, gold), as_json)
+
+
+@eval_group.command("timex")
+@click.option("--gold", required=True, type=_existing, help="Gold time expressions (JSONL).")
+@_json_option
+def eval_timex_command(gold: str, as_json: bool) -> None:
+    """Score date finding and resolution against gold TIMEX3 annotations."""
+    from storyline.evaluate.timex import evaluate_timex
+
+    _print_scores(evaluate_timex(gold), as_json)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _article_line(record: dict[str, Any]) -> str:
     date = (record.get("published") or "")[:10] or "undated   "
     outlet = (record.get("outlet") or "-")[:22]

@@ -2,20 +2,39 @@
 
 Plain, JSON-ready data for the CLI, the REST API and the web pages. Every item points back to
 its article by id and to its words by character offsets into that article's clean text.
-Each function takes ``article_ids`` to narrow it (a story's articles, one article) or ``None``
-for the whole store.
+Each function looks at the whole store, or at one story (``story=ID``) or one article
+(``article=ID``, an id, id prefix or input id).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from storyline.extract.entities import EntityIndex, Mention
-from storyline.store import Store
+from storyline.query import ArticleNotFound
+from storyline.store import DEFAULT_DB, Store, open_existing
 from storyline.store.annotations import load_mentions, load_quotes, load_sources
+from storyline.stories import story_article_ids
 
-__all__ = ["claims", "cited_sources", "entities", "quotes"]
+Db = str | Path | Store
+
+
+def _scope(store: Store, story: str | None, article: str | None) -> list[str] | None:
+    """The article ids asked about (None: all), after annotating what is not annotated yet."""
+    from storyline.annotate import annotate
+
+    annotate(store)
+    if story is not None:
+        return story_article_ids(store, story)
+    if article is not None:
+        found = store.get_article(article)
+        if found is None or found.id is None:
+            raise ArticleNotFound(f"no article {article!r}")
+        return [found.id]
+    return None
+
+__all__ = ["cited_sources", "claims", "entities", "quotes"]
 
 
 def _speaker(row: dict[str, Any]) -> dict[str, Any] | None:
@@ -38,7 +57,7 @@ def _occurrence(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def quotes(store: Store, article_ids: Sequence[str] | None = None,
+def quotes(db: Db = DEFAULT_DB, *, story: str | None = None, article: str | None = None,
            speaker: str | None = None) -> list[dict[str, Any]]:
     """Quotes, each once with every article that carries it.
 
@@ -48,8 +67,10 @@ def quotes(store: Store, article_ids: Sequence[str] | None = None,
     same words in other articles, each with its own speaker and ``via`` as that article
     tells it). ``speaker`` narrows to quotes whose speaker name or description contains it.
     """
+    with open_existing(db) as store:
+        rows = load_quotes(store, _scope(store, story, article), speaker)
     grouped: dict[str, dict[str, Any]] = {}
-    for row in load_quotes(store, article_ids, speaker):
+    for row in rows:
         occurrence = _occurrence(row)
         item = grouped.get(row["quote_id"])
         if item is None:
@@ -63,13 +84,16 @@ def quotes(store: Store, article_ids: Sequence[str] | None = None,
     return list(grouped.values())
 
 
-def entities(store: Store, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def entities(db: Db = DEFAULT_DB, *, story: str | None = None, article: str | None = None
+             ) -> list[dict[str, Any]]:
     """People, organisations and places under one canonical name each:
     ``{id, name, type, aliases, mentions: [{article_id, start, end, text}], description}``,
     most mentioned first."""
+    with open_existing(db) as store:
+        rows = load_mentions(store, _scope(store, story, article))
     index = EntityIndex()
     by_article: dict[str, list[Mention]] = {}
-    for row in load_mentions(store, article_ids):
+    for row in rows:
         by_article.setdefault(row["article_id"], []).append(Mention(
             start=row["char_start"], end=row["char_end"], text=row["text"], type=row["type"],
             canonical=row["canonical"], entity_key=row["entity_id"], how=row["how"] or "name"))
@@ -80,22 +104,27 @@ def entities(store: Store, article_ids: Sequence[str] | None = None) -> list[dic
     return found
 
 
-def cited_sources(store: Store, article_ids: Sequence[str] | None = None
-                  ) -> list[dict[str, Any]]:
+def cited_sources(db: Db = DEFAULT_DB, *, story: str | None = None,
+                  article: str | None = None) -> list[dict[str, Any]]:
     """Every outlet an article cites as its source, with the sentence, beside the article's
     own outlet: ``{article_id, outlet, start, end, sentence, article_outlet, published}``."""
+    with open_existing(db) as store:
+        rows = load_sources(store, _scope(store, story, article))
     return [
         {"article_id": r["article_id"], "outlet": r["outlet"], "start": r["char_start"],
          "end": r["char_end"], "sentence": r["sentence"], "article_outlet": r["article_outlet"],
          "published": r["published"]}
-        for r in load_sources(store, article_ids)
+        for r in rows
     ]
 
 
-def claims(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """The claims of a set of articles (a story): ``{id, text, article_id, start, end,
-    articles, outlets, cited_sources, first_date, conflicts_with, occurrences}``; extractive,
-    each claim's text is a sentence of its earliest article."""
+def claims(story: str, db: Db = DEFAULT_DB) -> list[dict[str, Any]]:
+    """The claims of a story: ``{id, text, article_id, start, end, articles, outlets,
+    cited_sources, first_date, conflicts_with, occurrences}``; extractive, each claim's text
+    is a sentence of its earliest article. Copies are included, so every outlet that
+    carried a claim is listed."""
     from storyline.extract.claims import find_claims
 
-    return [c.to_dict() for c in find_claims(list(store.iter_articles(article_ids)))]
+    with open_existing(db) as store:
+        articles = list(store.iter_articles(_scope(store, story, None) or []))
+    return [c.to_dict() for c in find_claims(articles)]

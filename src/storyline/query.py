@@ -6,13 +6,11 @@ JSON-ready data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from storyline.model import Article
-from storyline.store import DEFAULT_DB, Store
+from storyline.store import DEFAULT_DB, Store, open_existing
 
 __all__ = ["ArticleNotFound", "article", "article_record", "articles", "search"]
 
@@ -22,20 +20,6 @@ QUIET_RULES = frozenset({"whitespace"})
 
 class ArticleNotFound(LookupError):
     """No article has that id, id prefix, or input id."""
-
-
-@contextmanager
-def _opened(db: str | Path | Store) -> Iterator[Store]:
-    if isinstance(db, Store):
-        yield db
-        return
-    if str(db) != ":memory:" and not Path(db).exists():
-        raise FileNotFoundError(f"no storyline database at {db} (run `storyline ingest` first)")
-    store = Store(db)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def article_record(item: Article) -> dict[str, Any]:
@@ -58,14 +42,14 @@ def article_record(item: Article) -> dict[str, Any]:
 
 def articles(db: str | Path | Store = DEFAULT_DB) -> list[dict[str, Any]]:
     """Every stored article, newest publication first (undated last), as records."""
-    with _opened(db) as store:
+    with open_existing(db) as store:
         return [article_record(a) for a in store.iter_articles()]
 
 
 def article(key: str, db: str | Path | Store = DEFAULT_DB) -> dict[str, Any]:
     """One article by id, unique id prefix or input id: its record, the inputs it arrived
     from, and every removal (span into the body, rule, reason, removed text)."""
-    with _opened(db) as store:
+    with open_existing(db) as store:
         found = store.get_article(key)
         if found is None:
             raise ArticleNotFound(f"no article {key!r}")
@@ -80,7 +64,7 @@ def search(
     query: str, db: str | Path | Store = DEFAULT_DB, limit: int = 20
 ) -> list[dict[str, Any]]:
     """Articles matching ``query`` (FTS5 over titles and clean texts), best first."""
-    with _opened(db) as store:
+    with open_existing(db) as store:
         return [
             {
                 "id": h.article_id,

@@ -1,4 +1,4 @@
-"""``run``: the main job — ingest, everything analysed so far, and a report."""
+"""``run``: the main job — ingest (with grouping), annotation, and a report."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.annotate import AnnotateResult, annotate
 from storyline.ingest import IngestResult, ingest
 from storyline.report import write_report
 from storyline.store import DEFAULT_DB, Store
@@ -15,9 +16,10 @@ __all__ = ["RunResult", "run"]
 
 @dataclass
 class RunResult:
-    """The ingest summary and where the report was written."""
+    """What ingest and annotation did, and where the report was written."""
 
     ingest: IngestResult
+    annotation: AnnotateResult
     report: Path
 
 
@@ -29,8 +31,11 @@ def run(
     workers: int = 1,
     progress: bool = False,
 ) -> RunResult:
-    """Ingest ``paths`` into ``db``, analyse what the store holds, write the report to ``out``."""
+    """Ingest ``paths`` into ``db`` (grouping them into events and stories), annotate what
+    is not annotated yet (entities, quotes, cited sources, dates), and write the report of
+    the whole store to ``out``."""
     with Store(db) as store:
         result = ingest(paths, store, workers=workers, progress=progress, command="run")
+        annotation = annotate(store, workers=workers)
         page = write_report(store, result, out)
-    return RunResult(result, page)
+    return RunResult(result, annotation, page)

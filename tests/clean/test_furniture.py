@@ -459,3 +459,10 @@ def test_the_stage_pickles_with_default_and_own_rules():
 def test_cleaning_is_deterministic():
     body = (CLEAN_FIXTURES / "page_noise.txt").read_text("utf-8")
     assert clean(body) == clean(body)
+
+
+def test_in_hard_wrapped_text_only_a_paragraph_end_is_searched_for_ad_markers():
+    wrapped = "Shipping agents said the queue\nhad fallen to twelve ships.Anzeige\nfrom nineteen"
+    assert clean(f"{wrapped} a week earlier.\nAnd the\nport reopened.").text.count("Anzeige") == 1
+    result = clean(f"{wrapped} a week\nearlier, the port said.Anzeige\n\nThe end\nof it.")
+    assert [r.text for r in result.removals] == ["Anzeige"]

@@ -53,23 +53,47 @@ def test_mismatched_lengths_are_an_error() -> None:
 
 def test_evaluate_clusters_reads_groups_and_scores(tmp_path) -> None:
     rows = [
-        ("d1", "Kestrel Dam bursts above Velmora", "The Kestrel Dam above Velmora burst, "
-         "mayor Ilse Brandvold ordered the evacuation of the Tamsin valley."),
-        ("d2", "Velmora evacuates as Kestrel Dam fails", "Mayor Ilse Brandvold ordered the "
-         "Tamsin valley evacuated after the Kestrel Dam above Velmora failed."),
-        ("p1", "Pellam leads Strand in Orsk Harbor poll", "Tobias Pellam leads Wenna Strand "
-         "in the Orsk Harbor mayoral poll of 800 voters."),
+        (
+            "d1",
+            "Kestrel Dam bursts above Velmora",
+            "The Kestrel Dam above Velmora burst, "
+            "mayor Ilse Brandvold ordered the evacuation of the Tamsin valley.",
+        ),
+        (
+            "d2",
+            "Velmora evacuates as Kestrel Dam fails",
+            "Mayor Ilse Brandvold ordered the "
+            "Tamsin valley evacuated after the Kestrel Dam above Velmora failed.",
+        ),
+        (
+            "p1",
+            "Pellam leads Strand in Orsk Harbor poll",
+            "Tobias Pellam leads Wenna Strand in the Orsk Harbor mayoral poll of 800 voters.",
+        ),
     ]
     articles = tmp_path / "articles.jsonl"
-    articles.write_text("".join(json.dumps({"id": i, "title": t, "text": x,
-                                            "published": "2031-03-03T08:00:00"}) + "\n"
-                                for i, t, x in rows))
+    articles.write_text(
+        "".join(
+            json.dumps({"id": i, "title": t, "text": x, "published": "2031-03-03T08:00:00"}) + "\n"
+            for i, t, x in rows
+        )
+    )
     gold = tmp_path / "gold.tsv"
-    gold.write_text("id\tevent\tstory\nd1\tflood\tdam\nd2\tflood\tdam\np1\tpoll\tpoll\n"
-                    "zz\tgone\tgone\n")
+    gold.write_text(
+        "id\tevent\tstory\nd1\tflood\tdam\nd2\tflood\tdam\np1\tpoll\tpoll\nzz\tgone\tgone\n"
+    )
     result = evaluate_clusters(articles, gold, level="event")
-    for key in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1", "ari", "ami",
-                "predicted_clusters", "gold_clusters", "articles_per_s"):
+    for key in (
+        "bcubed_precision",
+        "bcubed_recall",
+        "bcubed_f1",
+        "pairwise_f1",
+        "ari",
+        "ami",
+        "predicted_clusters",
+        "gold_clusters",
+        "articles_per_s",
+    ):
         assert key in result
     assert result["bcubed_f1"] == 1.0
     assert result["articles"] == 3 and result["missing"] == 1

@@ -20,10 +20,24 @@ WIRE = (
 )
 
 
-def _article(id: str, text: str, outlet: str, published: str | None = "2031-03-03T08:00:00",
-             origin: str | None = None, title: str = "Dam bursts above Velmora") -> Article:
-    return Article(source=f"test:{id}", format="jsonl", id=id, title=title, body=text,
-                   outlet=outlet, published=published, origin_outlet=origin)
+def _article(
+    id: str,
+    text: str,
+    outlet: str,
+    published: str | None = "2031-03-03T08:00:00",
+    origin: str | None = None,
+    title: str = "Dam bursts above Velmora",
+) -> Article:
+    return Article(
+        source=f"test:{id}",
+        format="jsonl",
+        id=id,
+        title=title,
+        body=text,
+        outlet=outlet,
+        published=published,
+        origin_outlet=origin,
+    )
 
 
 def _copies_of(articles: list[Article]) -> list[list[str]]:
@@ -37,32 +51,40 @@ def _copies_of(articles: list[Article]) -> list[list[str]]:
 def test_exact_and_lightly_edited_copies_are_found_rewrites_are_not() -> None:
     edited = WIRE.replace("VELMORA, March 3 - ", "").replace(" through the morning", "")
     edited += " The Northern Courier contributed to this report."
-    rewrite = ("Thousands fled the Tamsin valley after the Kestrel Dam failed near Velmora. "
-               "Mayor Ilse Brandvold said rescuers were still searching farms, and that the "
-               "water board had been warned about leaks months ago.")
-    groups = _copies_of([
-        _article("a", WIRE, "Wire Service"),
-        _article("b", WIRE, "Velmora Gazette"),
-        _article("c", edited, "Dunreach Daily"),
-        _article("d", rewrite, "Northern Courier"),
-    ])
+    rewrite = (
+        "Thousands fled the Tamsin valley after the Kestrel Dam failed near Velmora. "
+        "Mayor Ilse Brandvold said rescuers were still searching farms, and that the "
+        "water board had been warned about leaks months ago."
+    )
+    groups = _copies_of(
+        [
+            _article("a", WIRE, "Wire Service"),
+            _article("b", WIRE, "Velmora Gazette"),
+            _article("c", edited, "Dunreach Daily"),
+            _article("d", rewrite, "Northern Courier"),
+        ]
+    )
     assert groups == [["a", "b", "c"]]
 
 
 def test_copies_far_apart_in_time_are_not_copies() -> None:
-    groups = _copies_of([
-        _article("a", WIRE, "Wire Service"),
-        _article("b", WIRE, "Archive Site", published="2031-06-01T00:00:00"),
-    ])
+    groups = _copies_of(
+        [
+            _article("a", WIRE, "Wire Service"),
+            _article("b", WIRE, "Archive Site", published="2031-06-01T00:00:00"),
+        ]
+    )
     assert groups == []
 
 
 def test_identical_headlines_of_feed_items_are_copies() -> None:
-    groups = _copies_of([
-        _article("a", "", "Feed A", title="Kestrel Dam bursts above Velmora"),
-        _article("b", "", "Feed B", title="Kestrel dam bursts above Velmora!"),
-        _article("c", "", "Feed C", title="Velmora evacuates after dam failure"),
-    ])
+    groups = _copies_of(
+        [
+            _article("a", "", "Feed A", title="Kestrel Dam bursts above Velmora"),
+            _article("b", "", "Feed B", title="Kestrel dam bursts above Velmora!"),
+            _article("c", "", "Feed C", title="Velmora evacuates after dam failure"),
+        ]
+    )
     assert groups == [["a", "b"]]
 
 
@@ -74,8 +96,10 @@ def test_canonical_is_the_origin_outlets_copy_else_the_earliest_ties_by_id() -> 
     ]
     assert canonical_copy(members) == "y"
     assert canonical_copy([m for m in members if m[0] != "y"]) == "z"
-    tied = [("q", ("2031-03-03T08:00:00", "q"), "A", None),
-            ("p", ("2031-03-03T08:00:00", "p"), "B", None)]
+    tied = [
+        ("q", ("2031-03-03T08:00:00", "q"), "A", None),
+        ("p", ("2031-03-03T08:00:00", "p"), "B", None),
+    ]
     assert canonical_copy(tied) == "p"
 
 

@@ -3,18 +3,34 @@
 ``canonical_outlet("NYT")`` and ``outlet_for_url("https://www.nytimes.com/...")`` both give
 "The New York Times". Unknown names are returned tidied but unchanged, never guessed;
 unknown domains give ``None``.
+
+Users extend the table with their own files in the same format, named in the environment
+variable ``STORYLINE_OUTLETS`` (several separated by ``os.pathsep``); their entries come
+after the shipped ones, so they add outlets and names but do not rename known ones.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from urllib.parse import urlsplit
 
-__all__ = ["Outlet", "OutletTable", "canonical_outlet", "outlet_for_url", "outlets"]
+__all__ = [
+    "OUTLETS_ENV",
+    "Outlet",
+    "OutletTable",
+    "canonical_outlet",
+    "outlet_for_url",
+    "outlets",
+]
+
+#: Environment variable naming extra outlet tables (TOML files, os.pathsep-separated).
+OUTLETS_ENV = "STORYLINE_OUTLETS"
 
 _THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
@@ -58,8 +74,9 @@ class OutletTable:
                 self._by_domain[domain.lower()] = outlet
 
     @classmethod
-    def from_toml(cls, text: str) -> OutletTable:
-        data = tomllib.loads(text)
+    def from_toml(cls, *texts: str) -> OutletTable:
+        """A table of every ``[[outlet]]`` in the given TOML texts, in order."""
+        items = [item for text in texts for item in tomllib.loads(text).get("outlet", [])]
         entries = [
             Outlet(
                 name=item["name"],
@@ -68,7 +85,7 @@ class OutletTable:
                 ambiguous=tuple(item.get("ambiguous", ())),
                 kind=item.get("kind", "online"),
             )
-            for item in data.get("outlet", [])
+            for item in items
         ]
         return cls(entries)
 
@@ -97,9 +114,18 @@ class OutletTable:
 
 @cache
 def outlets() -> OutletTable:
-    """The table shipped with storyline (read once per process)."""
-    text = resources.files("storyline.clean").joinpath("data/outlets.toml").read_text("utf-8")
-    return OutletTable.from_toml(text)
+    """The table shipped with storyline plus the files named in ``STORYLINE_OUTLETS`` (read
+    once per process). A named file that cannot be read or parsed raises ValueError saying
+    which."""
+    texts = [resources.files("storyline.clean").joinpath("data/outlets.toml").read_text("utf-8")]
+    for name in filter(None, os.environ.get(OUTLETS_ENV, "").split(os.pathsep)):
+        try:
+            text = Path(name).read_text("utf-8")
+            tomllib.loads(text)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ValueError(f"{OUTLETS_ENV}: cannot read outlet table {name}: {error}") from error
+        texts.append(text)
+    return OutletTable.from_toml(*texts)
 
 
 def canonical_outlet(name: str | None) -> str | None:

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from importlib import resources
 
-__all__ = ["ParsedDate", "dateline_date", "parse_date", "too_late"]
+__all__ = ["ParsedDate", "as_limit", "dateline_date", "parse_date", "too_late"]
 
 # Dates written without a zone may be local time anywhere: UTC+14 is the furthest ahead a
 # clock runs, so a date-only or zone-less value is "in the future" only beyond that.

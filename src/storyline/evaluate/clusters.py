@@ -28,7 +28,7 @@ from typing import Any
 
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
 
-from storyline.group import GroupSettings, Grouper, provisional_id
+from storyline.group import Grouper, GroupSettings, provisional_id
 from storyline.model import Article
 from storyline.pipeline import Stats
 from storyline.read import read_inputs
@@ -110,8 +110,11 @@ def read_gold(path: str | Path) -> dict[str, dict[str, str]]:
     return gold
 
 
-def group_articles(articles: Sequence[Article], settings: GroupSettings | None = None,
-                   batch_size: int | None = None) -> tuple[Grouper, float]:
+def group_articles(
+    articles: Sequence[Article],
+    settings: GroupSettings | None = None,
+    batch_size: int | None = None,
+) -> tuple[Grouper, float]:
     """Group ``articles`` (in batches of ``batch_size``, or all at once); return the grouper
     and the seconds spent grouping."""
     grouper = Grouper(settings)
@@ -122,9 +125,12 @@ def group_articles(articles: Sequence[Article], settings: GroupSettings | None =
     return grouper, time.perf_counter() - started
 
 
-def evaluate_clusters(articles_path: str | Path, gold_path: str | Path,
-                      level: str = "event",
-                      settings: GroupSettings | None = None) -> dict[str, Any]:
+def evaluate_clusters(
+    articles_path: str | Path,
+    gold_path: str | Path,
+    level: str = "event",
+    settings: GroupSettings | None = None,
+) -> dict[str, Any]:
     """Read, group and score: the metrics of the module doc for ``level`` (``event`` is the
     gold ``event`` column, ``story`` the ``story`` column), plus ``articles`` scored,
     ``missing`` gold ids with no article, and ``skipped`` inputs."""
@@ -144,11 +150,13 @@ def evaluate_clusters(articles_path: str | Path, gold_path: str | Path,
     pred = [assignment[i][column] for i in scored]
     truth = [gold[i][level] for i in scored]
     result = cluster_scores(pred, truth)
-    result.update({
-        "level": level,
-        "articles": len(scored),
-        "missing": len(set(gold) - set(scored)),
-        "skipped": len(stats.skipped),
-        "articles_per_s": round(len(articles) / seconds, 1) if seconds > 0 else None,
-    })
+    result.update(
+        {
+            "level": level,
+            "articles": len(scored),
+            "missing": len(set(gold) - set(scored)),
+            "skipped": len(stats.skipped),
+            "articles_per_s": round(len(articles) / seconds, 1) if seconds > 0 else None,
+        }
+    )
     return result

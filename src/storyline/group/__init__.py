@@ -71,8 +71,7 @@ class GroupUpdate:
 class Grouper:
     """Online grouping of articles into copies, events and stories (see the module doc)."""
 
-    def __init__(self, settings: GroupSettings | None = None,
-                 state: GroupState | None = None):
+    def __init__(self, settings: GroupSettings | None = None, state: GroupState | None = None):
         self.settings = settings or GroupSettings()
         self.state = state or GroupState()
         self.copies = CopyIndex()
@@ -106,8 +105,7 @@ class Grouper:
             return update
         new.sort(key=lambda e: e.key)
         for entry in new:
-            if entry.day is not None and (state.newest_day is None
-                                          or entry.day > state.newest_day):
+            if entry.day is not None and (state.newest_day is None or entry.day > state.newest_day):
                 state.newest_day = entry.day
         # Take back every decision that a new article should have come before.
         first = new[0].key
@@ -117,8 +115,9 @@ class Grouper:
             pending.extend(state.entries[i] for i in undone)
         update.late = sum(1 for e in new if e.key <= state.committed_key)
         pending.sort(key=lambda e: e.key)
-        vanished = {cid for cid in shown_before if cid not in state.events
-                    and cid not in state.stories}
+        vanished = {
+            cid for cid in shown_before if cid not in state.events and cid not in state.stories
+        }
         for entry in pending:
             self._decide(entry)
         update.added = len(new)
@@ -139,14 +138,23 @@ class Grouper:
             key = sort_key(article)
             printed = fingerprint(article)
         except Exception as error:  # one bad article must not stop the batch
-            update.skipped.append(Skip(article.source or str(article.id),
-                                       f"cannot group: {type(error).__name__}: {error}"))
+            update.skipped.append(
+                Skip(
+                    article.source or str(article.id),
+                    f"cannot group: {type(error).__name__}: {error}",
+                )
+            )
             return None
         entry = Entry(
-            id=article.id, key=key, title=(article.title or "").strip(),
-            outlet=article.outlet, origin_outlet=article.origin_outlet, day=features.day,
-            features=features, arrival_day=features.day if features.day is not None
-            else state.newest_day, fingerprint=printed,
+            id=article.id,
+            key=key,
+            title=(article.title or "").strip(),
+            outlet=article.outlet,
+            origin_outlet=article.origin_outlet,
+            day=features.day,
+            features=features,
+            arrival_day=features.day if features.day is not None else state.newest_day,
+            fingerprint=printed,
         )
         state.entries[entry.id] = entry
         for other in self.copies.add(entry.id, printed, entry.day):
@@ -157,9 +165,13 @@ class Grouper:
     def _decide(self, entry: Entry) -> None:
         state, settings = self.state, self.settings
         state.begin(entry.key)
-        parents = [state.entries[c] for c in entry.copies
-                   if c in state.entries and state.entries[c].key < entry.key
-                   and state.entries[c].event is not None]
+        parents = [
+            state.entries[c]
+            for c in entry.copies
+            if c in state.entries
+            and state.entries[c].key < entry.key
+            and state.entries[c].event is not None
+        ]
         if parents:
             parent = min(parents, key=lambda e: e.key)
             assert parent.event is not None
@@ -184,7 +196,8 @@ class Grouper:
         for level, cluster in (("event", event), ("story", story)):
             limit = settings.max_centroid_terms
             if cluster.weight >= 2 * max(cluster.trimmed_at, 8) and any(
-                    len(s) > limit for s in cluster.sums.values()):
+                len(s) > limit for s in cluster.sums.values()
+            ):
                 state.trim(level, cluster, limit)
         state.assign(entry, event.id, story.id, None)
         state.count_document(entry)
@@ -203,8 +216,11 @@ class Grouper:
         keep_from = 0
         for step_key, _ in state.journal:
             entry = state.entries.get(step_key[1])
-            day = None if entry is None else (entry.day if entry.day is not None
-                                              else entry.arrival_day)
+            day = (
+                None
+                if entry is None
+                else (entry.day if entry.day is not None else entry.arrival_day)
+            )
             if day is None or day >= horizon:
                 break
             keep_from += 1
@@ -215,8 +231,9 @@ class Grouper:
             del state.journal[:keep_from]
         # Copies are only looked for among articles near in time.
         limit = horizon - self.settings.event_max_gap_days - 7.0
-        for article_id in [i for i, (_, day) in self.copies.items.items()
-                           if day is not None and day < limit]:
+        for article_id in [
+            i for i, (_, day) in self.copies.items.items() if day is not None and day < limit
+        ]:
             self.copies.remove(article_id)
             if article_id in state.entries:
                 state.entries[article_id].fingerprint = None
@@ -281,8 +298,9 @@ class Grouper:
                 update.stories.append(self.story_archive[cid])
         # An id shown before that no longer names a live cluster now points to the cluster
         # holding its founding article (a merge already recorded it; a replay may not have).
-        gone = sorted((shown_before | vanished) - set(state.events) - set(state.stories)
-                      - set(update.closed))
+        gone = sorted(
+            (shown_before | vanished) - set(state.events) - set(state.stories) - set(update.closed)
+        )
         founders = self._founders() if any(c not in state.aliases for c in gone) else {}
         for cid in gone:
             if cid in self.archive or cid in self.story_archive:
@@ -335,11 +353,11 @@ class Grouper:
 
     def stories(self) -> list[dict[str, Any]]:
         """Every story with its timeline, newest activity first (undated stories last)."""
-        records = [story_record(self.state, c, self.archive)
-                   for c in self.state.stories.values()]
+        records = [story_record(self.state, c, self.archive) for c in self.state.stories.values()]
         records.extend(self.story_archive.values())
-        return sorted(records, key=lambda r: (r["last_date"] is None,
-                                              _negated(r["last_date"] or ""), r["id"]))
+        return sorted(
+            records, key=lambda r: (r["last_date"] is None, _negated(r["last_date"] or ""), r["id"])
+        )
 
     def assignments(self) -> dict[str, tuple[str, str]]:
         """``article id -> (event id, story id)`` for every article in memory (live, and in
@@ -351,8 +369,10 @@ class Grouper:
             for article_id in record["articles"]:
                 places[article_id] = (record["id"], story)
         for e in state.entries.values():
-            places[e.id] = (state.resolve("event", e.event or ""),
-                            state.resolve("story", e.story or ""))
+            places[e.id] = (
+                state.resolve("event", e.event or ""),
+                state.resolve("story", e.story or ""),
+            )
         return places
 
 

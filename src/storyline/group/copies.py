@@ -98,8 +98,9 @@ def fingerprint(article: Article) -> Fingerprint:
     }
     if kind == "title" or len(shingles) < MIN_SHINGLES:
         return Fingerprint(digest, None)
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=_crc32, permutations=_PERMUTATIONS,
-                      scheme=_SCHEME)
+    minhash = MinHash(
+        num_perm=NUM_PERM, hashfunc=_crc32, permutations=_PERMUTATIONS, scheme=_SCHEME
+    )
     minhash.update_batch(sorted(shingles))
     return Fingerprint(digest, [int(v) for v in minhash.hashvalues])
 
@@ -117,7 +118,8 @@ class CopyIndex:
     """
 
     lsh: MinHashLSH = field(
-        default_factory=lambda: MinHashLSH(threshold=COPY_JACCARD, num_perm=NUM_PERM))
+        default_factory=lambda: MinHashLSH(threshold=COPY_JACCARD, num_perm=NUM_PERM)
+    )
     digests: dict[str, set[str]] = field(default_factory=dict)
     items: dict[str, tuple[Fingerprint, float | None]] = field(default_factory=dict)
 
@@ -128,18 +130,26 @@ class CopyIndex:
         found = set(self.digests.get(print_.digest, ()))
         signature = None
         if print_.signature is not None:
-            signature = MinHash(num_perm=NUM_PERM, hashvalues=print_.signature,
-                                permutations=_PERMUTATIONS, scheme=_SCHEME)
+            signature = MinHash(
+                num_perm=NUM_PERM,
+                hashvalues=print_.signature,
+                permutations=_PERMUTATIONS,
+                scheme=_SCHEME,
+            )
             for other in self.lsh.query(signature):
                 other_print = self.items[other][0]
                 if other_print.signature is not None and (
-                        _estimate(print_.signature, other_print.signature) >= COPY_JACCARD):
+                    _estimate(print_.signature, other_print.signature) >= COPY_JACCARD
+                ):
                     found.add(other)
         copies = []
         for other in found:
             other_day = self.items[other][1]
-            if day is not None and other_day is not None and abs(
-                    day - other_day) > COPY_MAX_GAP_DAYS:
+            if (
+                day is not None
+                and other_day is not None
+                and abs(day - other_day) > COPY_MAX_GAP_DAYS
+            ):
                 continue
             copies.append(other)
         self.items[article_id] = (print_, day)

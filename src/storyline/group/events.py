@@ -67,8 +67,9 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
     }
 
 
-def _combine(settings: GroupSettings, cosines: dict[str, float], headline: bool,
-             has_names: bool) -> float:
+def _combine(
+    settings: GroupSettings, cosines: dict[str, float], headline: bool, has_names: bool
+) -> float:
     if headline:
         title_w, names_w = settings.headline_title_weight, settings.headline_names_weight
         if not has_names:
@@ -86,8 +87,9 @@ def _thresholds(settings: GroupSettings, level: str, headline: bool) -> float:
     return settings.story_headline_threshold if headline else settings.story_threshold
 
 
-def _time_factor(settings: GroupSettings, level: str, cluster: Cluster,
-                 day: float | None) -> float | None:
+def _time_factor(
+    settings: GroupSettings, level: str, cluster: Cluster, day: float | None
+) -> float | None:
     """exp(-gap / scale), or None when the article is outside the cluster's time reach."""
     gap = cluster.gap(day)
     if level == "event":
@@ -99,8 +101,14 @@ def _time_factor(settings: GroupSettings, level: str, cluster: Cluster,
     return math.exp(-gap / scale) if gap > 0 else 1.0
 
 
-def similarity(settings: GroupSettings, level: str, vectors: dict[str, Vector],
-               headline_only: bool, day: float | None, cluster: Cluster) -> Similarity | None:
+def similarity(
+    settings: GroupSettings,
+    level: str,
+    vectors: dict[str, Vector],
+    headline_only: bool,
+    day: float | None,
+    cluster: Cluster,
+) -> Similarity | None:
     """How close an article is to a cluster (None when out of time reach)."""
     factor = _time_factor(settings, level, cluster, day)
     if factor is None:
@@ -125,8 +133,7 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
         norm = math.sqrt(a.norms2[sub] * b.norms2[sub])
         cosines[sub] = dot / norm if norm > 0 else 0.0
     has_names = a.norms2["names"] > 0 and b.norms2["names"] > 0
-    return _combine(settings, cosines, headline, has_names) / _thresholds(settings, level,
-                                                                           headline)
+    return _combine(settings, cosines, headline, has_names) / _thresholds(settings, level, headline)
 
 
 def index_terms(settings: GroupSettings, vectors: dict[str, Vector]) -> list[str]:
@@ -142,8 +149,13 @@ def index_terms(settings: GroupSettings, vectors: dict[str, Vector]) -> list[str
     return terms
 
 
-def candidates(state: GroupState, settings: GroupSettings, level: str, terms: list[str],
-               vectors: dict[str, Vector]) -> list[Cluster]:
+def candidates(
+    state: GroupState,
+    settings: GroupSettings,
+    level: str,
+    terms: list[str],
+    vectors: dict[str, Vector],
+) -> list[Cluster]:
     """Clusters that share the article's key words, the most promising first (bounded)."""
     postings = state.index[level]
     clusters = state.clusters(level)
@@ -177,8 +189,13 @@ def merge_clusters(state: GroupState, level: str, a: Cluster, b: Cluster) -> Clu
     return kept
 
 
-def decide_event(state: GroupState, settings: GroupSettings, entry: Entry,
-                 vectors: dict[str, Vector], terms: list[str]) -> tuple[Cluster, bool]:
+def decide_event(
+    state: GroupState,
+    settings: GroupSettings,
+    entry: Entry,
+    vectors: dict[str, Vector],
+    terms: list[str],
+) -> tuple[Cluster, bool]:
     """The event ``entry`` joins (existing, possibly after a merge) or founds; and whether it
     is new."""
     assert entry.features is not None
@@ -238,8 +255,9 @@ def event_record(state: GroupState, cluster: Cluster) -> dict[str, Any]:
     for group in copy_groups(links):
         if len(group) < 2:
             continue
-        members = [(e.id, e.key, e.outlet, e.origin_outlet) for e in
-                   (state.entries[g] for g in group)]
+        members = [
+            (e.id, e.key, e.outlet, e.origin_outlet) for e in (state.entries[g] for g in group)
+        ]
         canonical = canonical_copy(members)
         copies[canonical] = [g for g in group if g != canonical]
     founder = state.entries.get(cluster.founder[1])
@@ -255,6 +273,7 @@ def event_record(state: GroupState, cluster: Cluster) -> dict[str, Any]:
         "articles": [e.id for e in entries],
         "copies": dict(sorted(copies.items())),
         "outlets": outlets,
-        "inferred_dates": [e.id for e in entries if e.day is None and cluster.first_day
-                           is not None],
+        "inferred_dates": [
+            e.id for e in entries if e.day is None and cluster.first_day is not None
+        ],
     }

@@ -17,6 +17,7 @@ their memory does not grow with the vocabulary of a long stream.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import tomllib
@@ -55,7 +56,7 @@ DF_BUCKETS = 1 << 20
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_SENTENCE_MARKS = frozenset(".!?:;\"“”|•")
+_SENTENCE_MARKS = frozenset('.!?:;"“”|•')
 
 
 @cache
@@ -130,10 +131,16 @@ def names(text: str) -> list[str]:
         acronym = word.isupper() and len(word) <= 6
         starts = _starts_sentence(text, match.start())
         if title_case or starts:
-            beside = (i > 0 and capitalised[i - 1] and tokens[i - 1].group().lower() not in stop
-                      and not starts) or (
-                i + 1 < len(tokens) and capitalised[i + 1]
-                and tokens[i + 1].group().lower() not in stop)
+            beside = (
+                i > 0
+                and capitalised[i - 1]
+                and tokens[i - 1].group().lower() not in stop
+                and not starts
+            ) or (
+                i + 1 < len(tokens)
+                and capitalised[i + 1]
+                and tokens[i + 1].group().lower() not in stop
+            )
             if not (acronym or (beside and not title_case) or (title_case and beside)):
                 continue
         out.append(_stem(lower))
@@ -141,7 +148,7 @@ def names(text: str) -> list[str]:
 
 
 def _with_pairs(tokens: list[str]) -> list[str]:
-    return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return tokens + [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -189,13 +196,23 @@ class Features:
     headline_only: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {"body": self.body, "title": self.title, "names": self.names, "day": self.day,
-                "headline_only": self.headline_only}
+        return {
+            "body": self.body,
+            "title": self.title,
+            "names": self.names,
+            "day": self.day,
+            "headline_only": self.headline_only,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Features:
-        return cls(dict(data["body"]), dict(data["title"]), dict(data["names"]), data["day"],
-                   bool(data["headline_only"]))
+        return cls(
+            dict(data["body"]),
+            dict(data["title"]),
+            dict(data["names"]),
+            data["day"],
+            bool(data["headline_only"]),
+        )
 
 
 def extract_features(article: Article) -> Features:

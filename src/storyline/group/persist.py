@@ -23,7 +23,7 @@ import json
 import sqlite3
 from typing import Any
 
-from storyline.group import GroupSettings, Grouper, GroupUpdate
+from storyline.group import Grouper, GroupSettings, GroupUpdate
 from storyline.group.state import GroupState
 
 __all__ = [
@@ -91,8 +91,17 @@ def _save_event(conn: sqlite3.Connection, record: dict[str, Any], closed: bool) 
     conn.execute(
         "INSERT OR REPLACE INTO events (id, story_id, title, date, first_date, last_date,"
         " article_count, closed, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (record["id"], record["story"], record["title"], record["date"], record["first_date"],
-         record["last_date"], len(record["articles"]), int(closed), json.dumps(record)),
+        (
+            record["id"],
+            record["story"],
+            record["title"],
+            record["date"],
+            record["first_date"],
+            record["last_date"],
+            len(record["articles"]),
+            int(closed),
+            json.dumps(record),
+        ),
     )
     conn.execute("DELETE FROM event_articles WHERE event_id = ?", (record["id"],))
     copy_of = {c: canonical for canonical, copies in record["copies"].items() for c in copies}
@@ -100,11 +109,21 @@ def _save_event(conn: sqlite3.Connection, record: dict[str, Any], closed: bool) 
     conn.executemany(
         "INSERT OR REPLACE INTO event_articles (article_id, event_id, role, canonical_id,"
         " date_inferred) VALUES (?, ?, ?, ?, ?)",
-        [(a, record["id"], "copy" if a in copy_of else "canonical", copy_of.get(a, a),
-          int(a in inferred)) for a in record["articles"]],
+        [
+            (
+                a,
+                record["id"],
+                "copy" if a in copy_of else "canonical",
+                copy_of.get(a, a),
+                int(a in inferred),
+            )
+            for a in record["articles"]
+        ],
     )
-    conn.executemany("INSERT OR REPLACE INTO copies (article_id, canonical_id) VALUES (?, ?)",
-                     sorted(copy_of.items()))
+    conn.executemany(
+        "INSERT OR REPLACE INTO copies (article_id, canonical_id) VALUES (?, ?)",
+        sorted(copy_of.items()),
+    )
 
 
 def _save_story(conn: sqlite3.Connection, record: dict[str, Any], closed: bool) -> None:
@@ -112,8 +131,14 @@ def _save_story(conn: sqlite3.Connection, record: dict[str, Any], closed: bool) 
     conn.execute(
         "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, closed, record)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        (record["id"], record["title"], record["first_date"], record["last_date"], int(closed),
-         json.dumps(shell)),
+        (
+            record["id"],
+            record["title"],
+            record["first_date"],
+            record["last_date"],
+            int(closed),
+            json.dumps(shell),
+        ),
     )
 
 
@@ -126,8 +151,9 @@ def save_update(conn: sqlite3.Connection, update: GroupUpdate) -> None:
     for record in update.stories:
         _save_story(conn, record, record["id"] in closed)
     for alias, target in sorted(update.aliases.items()):
-        conn.execute("INSERT OR REPLACE INTO group_aliases (alias, id) VALUES (?, ?)",
-                     (alias, target))
+        conn.execute(
+            "INSERT OR REPLACE INTO group_aliases (alias, id) VALUES (?, ?)", (alias, target)
+        )
         table = "events" if alias.startswith("ev_") else "stories"
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (alias,))
         if table == "events":
@@ -136,8 +162,10 @@ def save_update(conn: sqlite3.Connection, update: GroupUpdate) -> None:
 
 def save_grouper(conn: sqlite3.Connection, grouper: Grouper) -> None:
     """Save the grouper's online state, so that :func:`load_grouper` goes on from here."""
-    conn.execute("INSERT OR REPLACE INTO group_state (key, value) VALUES ('state', ?)",
-                 (json.dumps(grouper.state.to_dict()),))
+    conn.execute(
+        "INSERT OR REPLACE INTO group_state (key, value) VALUES ('state', ?)",
+        (json.dumps(grouper.state.to_dict()),),
+    )
 
 
 def load_grouper(conn: sqlite3.Connection, settings: GroupSettings | None = None) -> Grouper:
@@ -153,8 +181,7 @@ def load_grouper(conn: sqlite3.Connection, settings: GroupSettings | None = None
 
 def _resolve(conn: sqlite3.Connection, cluster_id: str) -> str:
     for _ in range(64):
-        row = conn.execute("SELECT id FROM group_aliases WHERE alias = ?",
-                           (cluster_id,)).fetchone()
+        row = conn.execute("SELECT id FROM group_aliases WHERE alias = ?", (cluster_id,)).fetchone()
         if row is None:
             break
         cluster_id = row[0]
@@ -163,22 +190,25 @@ def _resolve(conn: sqlite3.Connection, cluster_id: str) -> str:
 
 def stored_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     """An event's record (an alias gives the event it was merged into), or None."""
-    row = conn.execute("SELECT record FROM events WHERE id = ?",
-                       (_resolve(conn, event_id),)).fetchone()
+    row = conn.execute(
+        "SELECT record FROM events WHERE id = ?", (_resolve(conn, event_id),)
+    ).fetchone()
     return None if row is None else json.loads(row[0])
 
 
 def _timeline(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(
-        "SELECT record FROM events WHERE story_id = ?"
-        " ORDER BY first_date IS NULL, first_date, id", (story_id,)).fetchall()
+        "SELECT record FROM events WHERE story_id = ? ORDER BY first_date IS NULL, first_date, id",
+        (story_id,),
+    ).fetchall()
     return [json.loads(r[0]) for r in rows]
 
 
 def stored_story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     """A story's record with its events in date order (undated last), or None."""
-    row = conn.execute("SELECT record FROM stories WHERE id = ?",
-                       (_resolve(conn, story_id),)).fetchone()
+    row = conn.execute(
+        "SELECT record FROM stories WHERE id = ?", (_resolve(conn, story_id),)
+    ).fetchone()
     if row is None:
         return None
     record = json.loads(row[0])

@@ -21,11 +21,11 @@ from storyline.group.copies import Fingerprint
 from storyline.group.features import DocumentFrequencies, Features, Vector
 
 __all__ = [
+    "SUBVECTORS",
     "Cluster",
     "Entry",
     "GroupSettings",
     "GroupState",
-    "SUBVECTORS",
     "cluster_id",
 ]
 
@@ -73,7 +73,7 @@ class GroupSettings:
     story_time_scale_days: float = 10.0
     #: How late an article may arrive (in days of publication time behind the newest one) and
     #: still be decided exactly in its place; later ones are decided at the end of the order.
-    lateness_days: float = 7.0
+    lateness_days: float = 3.0
     #: Candidates scored per article, from the inverted index over clusters' top words.
     max_candidates: int = 12
     #: Words of each article indexed for candidate retrieval.
@@ -111,13 +111,21 @@ class Entry:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "key": list(self.key), "title": self.title, "outlet": self.outlet,
-            "origin_outlet": self.origin_outlet, "day": self.day,
+            "id": self.id,
+            "key": list(self.key),
+            "title": self.title,
+            "outlet": self.outlet,
+            "origin_outlet": self.origin_outlet,
+            "day": self.day,
             "features": self.features.to_dict() if self.features else None,
-            "copies": self.copies, "event": self.event, "story": self.story,
-            "copy_of": self.copy_of, "arrival_day": self.arrival_day,
-            "fingerprint": None if self.fingerprint is None else
-            [self.fingerprint.digest, self.fingerprint.signature],
+            "copies": self.copies,
+            "event": self.event,
+            "story": self.story,
+            "copy_of": self.copy_of,
+            "arrival_day": self.arrival_day,
+            "fingerprint": None
+            if self.fingerprint is None
+            else [self.fingerprint.digest, self.fingerprint.signature],
         }
 
     @classmethod
@@ -125,11 +133,18 @@ class Entry:
         features = data.get("features")
         printed = data.get("fingerprint")
         return cls(
-            id=data["id"], key=(data["key"][0], data["key"][1]), title=data["title"],
-            outlet=data["outlet"], origin_outlet=data["origin_outlet"], day=data["day"],
+            id=data["id"],
+            key=(data["key"][0], data["key"][1]),
+            title=data["title"],
+            outlet=data["outlet"],
+            origin_outlet=data["origin_outlet"],
+            day=data["day"],
             features=Features.from_dict(features) if features else None,
-            copies=list(data["copies"]), event=data["event"], story=data["story"],
-            copy_of=data["copy_of"], arrival_day=data.get("arrival_day"),
+            copies=list(data["copies"]),
+            event=data["event"],
+            story=data["story"],
+            copy_of=data["copy_of"],
+            arrival_day=data.get("arrival_day"),
             fingerprint=Fingerprint(printed[0], printed[1]) if printed else None,
         )
 
@@ -159,33 +174,54 @@ class Cluster:
 
     def copy(self) -> Cluster:
         return Cluster(
-            id=self.id, founder=self.founder, members=list(self.members),
-            sums={s: dict(v) for s, v in self.sums.items()}, norms2=dict(self.norms2),
-            first_day=self.first_day, last_day=self.last_day, weight=self.weight,
-            headlines=self.headlines, trimmed_at=self.trimmed_at, parent=self.parent,
-            children=list(self.children), indexed=dict(self.indexed),
+            id=self.id,
+            founder=self.founder,
+            members=list(self.members),
+            sums={s: dict(v) for s, v in self.sums.items()},
+            norms2=dict(self.norms2),
+            first_day=self.first_day,
+            last_day=self.last_day,
+            weight=self.weight,
+            headlines=self.headlines,
+            trimmed_at=self.trimmed_at,
+            parent=self.parent,
+            children=list(self.children),
+            indexed=dict(self.indexed),
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "founder": list(self.founder), "members": self.members,
+            "id": self.id,
+            "founder": list(self.founder),
+            "members": self.members,
             "sums": {s: sorted(v.items()) for s, v in self.sums.items()},
-            "norms2": self.norms2, "first_day": self.first_day, "last_day": self.last_day,
-            "weight": self.weight, "headlines": self.headlines, "trimmed_at": self.trimmed_at,
-            "parent": self.parent, "children": self.children,
+            "norms2": self.norms2,
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "weight": self.weight,
+            "headlines": self.headlines,
+            "trimmed_at": self.trimmed_at,
+            "parent": self.parent,
+            "children": self.children,
             "indexed": sorted(self.indexed.items()),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Cluster:
         return cls(
-            id=data["id"], founder=(data["founder"][0], data["founder"][1]),
+            id=data["id"],
+            founder=(data["founder"][0], data["founder"][1]),
             members=list(data["members"]),
             sums={s: {t: w for t, w in v} for s, v in data["sums"].items()},
-            norms2=dict(data["norms2"]), first_day=data["first_day"],
-            last_day=data["last_day"], weight=data["weight"], headlines=data["headlines"],
-            trimmed_at=data["trimmed_at"], parent=data["parent"],
-            children=list(data["children"]), indexed={t: n for t, n in data["indexed"]},
+            norms2=dict(data["norms2"]),
+            first_day=data["first_day"],
+            last_day=data["last_day"],
+            weight=data["weight"],
+            headlines=data["headlines"],
+            trimmed_at=data["trimmed_at"],
+            parent=data["parent"],
+            children=list(data["children"]),
+            indexed={t: n for t, n in data["indexed"]},
         )
 
     @property
@@ -225,7 +261,8 @@ class GroupState:
     aliases: dict[str, str] = field(default_factory=dict)
     df: DocumentFrequencies = field(default_factory=DocumentFrequencies)
     index: dict[str, dict[str, dict[str, int]]] = field(
-        default_factory=lambda: {"event": {}, "story": {}})
+        default_factory=lambda: {"event": {}, "story": {}}
+    )
     journal: list[tuple[tuple[str, str], list[tuple[Any, ...]]]] = field(default_factory=list)
     newest_day: float | None = None
     committed_key: tuple[str, str] = ("", "")
@@ -268,12 +305,23 @@ class GroupState:
         self._log(("new", level, cluster.id))
         return cluster
 
-    def add_member(self, level: str, cluster: Cluster, entry: Entry,
-                   vectors: dict[str, Vector] | None) -> None:
+    def add_member(
+        self, level: str, cluster: Cluster, entry: Entry, vectors: dict[str, Vector] | None
+    ) -> None:
         """Add an article to a cluster; ``vectors`` (None for a copy) join its centroid."""
         changes: dict[str, list[tuple[str, float | None]]] = {}
-        record = ("add", level, cluster.id, entry.id, changes, dict(cluster.norms2),
-                  cluster.first_day, cluster.last_day, cluster.weight, cluster.headlines)
+        record = (
+            "add",
+            level,
+            cluster.id,
+            entry.id,
+            changes,
+            dict(cluster.norms2),
+            cluster.first_day,
+            cluster.last_day,
+            cluster.weight,
+            cluster.headlines,
+        )
         cluster.members.append(entry.id)
         if entry.day is not None:
             if cluster.first_day is None or entry.day < cluster.first_day:
@@ -305,8 +353,14 @@ class GroupState:
 
     def trim(self, level: str, cluster: Cluster, limit: int) -> None:
         """Keep only the ``limit`` heaviest words of each sub-vector (ties by word)."""
-        record = ("trim", level, cluster.id, {s: dict(v) for s, v in cluster.sums.items()},
-                  dict(cluster.norms2), cluster.trimmed_at)
+        record = (
+            "trim",
+            level,
+            cluster.id,
+            {s: dict(v) for s, v in cluster.sums.items()},
+            dict(cluster.norms2),
+            cluster.trimmed_at,
+        )
         for sub, sums in cluster.sums.items():
             if len(sums) > limit:
                 kept = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
@@ -506,8 +560,9 @@ class GroupState:
         state.stories = {c["id"]: Cluster.from_dict(c) for c in data["stories"]}
         state.aliases = dict(data["aliases"])
         state.df = DocumentFrequencies.from_dict(data["df"])
-        state.journal = [((k[0], k[1]), [_record(r) for r in records])
-                         for k, records in data["journal"]]
+        state.journal = [
+            ((k[0], k[1]), [_record(r) for r in records]) for k, records in data["journal"]
+        ]
         state.newest_day = data["newest_day"]
         state.committed_key = (data["committed_key"][0], data["committed_key"][1])
         for level in ("event", "story"):

@@ -29,8 +29,13 @@ from storyline.group.state import Cluster, Entry, GroupSettings, GroupState
 __all__ = ["decide_story", "story_record"]
 
 
-def decide_story(state: GroupState, settings: GroupSettings, entry: Entry,
-                 vectors: dict[str, Vector], terms: list[str]) -> Cluster:
+def decide_story(
+    state: GroupState,
+    settings: GroupSettings,
+    entry: Entry,
+    vectors: dict[str, Vector],
+    terms: list[str],
+) -> Cluster:
     """The story a new event founded by ``entry`` belongs to (existing, or new)."""
     assert entry.features is not None
     headline = entry.features.headline_only
@@ -56,8 +61,9 @@ def _timeline_key(event: dict[str, Any]) -> tuple[int, str, str]:
     return (0 if event["first_date"] else 1, event["first_date"] or "", event["id"])
 
 
-def story_record(state: GroupState, cluster: Cluster,
-                 archive: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+def story_record(
+    state: GroupState, cluster: Cluster, archive: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The JSON shape of a story: ``{id, title, first_date, last_date, events: [...]}`` with
     its events in date order (undated last, ``date: null``).
 

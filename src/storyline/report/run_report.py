@@ -1,7 +1,9 @@
 """Build the report of a run from the store, and write it as ``report.json`` + ``report.html``.
 
-The report only shows what the store holds: every line points to an article id, and every
-removal to the rule that made it.
+The report only shows what the store holds: every story, event, quote, cited source and
+claim points to the articles it comes from (by id, with the outlet), and every removal to the
+rule that made it. Large stores are cut to the most recent stories and articles; the report
+says so, and the JSON and the CLI give the rest.
 """
 
 from __future__ import annotations
@@ -12,21 +14,58 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from storyline import findings
 from storyline.ingest import IngestResult
 from storyline.query import QUIET_RULES, article_record
 from storyline.store import Store
+from storyline.stories import stories
 
 __all__ = ["build_report", "render_html", "write_report"]
 
+#: How much of a large store the report shows; the JSON has the same cut.
+MAX_STORIES = 30
+MAX_ARTICLES = 300
+MAX_QUOTES_PER_STORY = 12
+MAX_CLAIMS_PER_STORY = 12
+
+
+def _story_section(store: Store, story: dict[str, Any]) -> dict[str, Any]:
+    quotes = findings.quotes(store, story=story["id"])
+    sources = findings.cited_sources(store, story=story["id"])
+    claims = findings.claims(story["id"], store)
+    # Claims carried by several articles, or disputed, first: they are what a reader checks.
+    claims.sort(key=lambda c: (-len(c["articles"]), -len(c["conflicts_with"]),
+                               c["first_date"] or "9999", c["id"]))
+    quotes.sort(key=lambda q: (-len(q["occurrences"]), q["kind"] != "direct",
+                               q["published"] or "9999", q["id"]))
+    cited: dict[str, list[dict[str, Any]]] = {}
+    for source in sources:
+        entry = {"article_id": source["article_id"], "outlet": source["article_outlet"]}
+        if entry not in cited.setdefault(source["outlet"], []):
+            cited[source["outlet"]].append(entry)
+    return {
+        **story,
+        "quotes": quotes[:MAX_QUOTES_PER_STORY],
+        "quote_count": len(quotes),
+        "cited_sources": dict(sorted(cited.items(), key=lambda kv: (-len(kv[1]), kv[0]))),
+        "claims": claims[:MAX_CLAIMS_PER_STORY],
+        "claim_count": len(claims),
+    }
+
 
 def build_report(store: Store, result: IngestResult) -> dict[str, Any]:
-    """The report as JSON-ready data: the run's summary and every stored article with its
-    removals by rule."""
+    """The report as JSON-ready data: the run's summary, the most recent stories (timeline,
+    quotes, cited sources, claims) and the stored articles with their removals by rule."""
+    all_stories = stories(store)
     items = []
     rules: Counter[str] = Counter()
+    total = 0
     for item in store.iter_articles():
+        total += 1
         shown = [r for r in item.removals if r.rule not in QUIET_RULES]
         rules.update(r.rule for r in shown)
+        if len(items) >= MAX_ARTICLES:
+            continue
         record = article_record(item)
         record.pop("text")
         record["words"] = len((item.text or "").split())
@@ -34,56 +73,126 @@ def build_report(store: Store, result: IngestResult) -> dict[str, Any]:
             {"rule": r.rule, "reason": r.reason, "text": r.text.strip()} for r in shown
         ]
         items.append(record)
+    sections = [_story_section(store, s) for s in all_stories[:MAX_STORIES]]
+    referenced = sorted({a for s in sections for e in s["events"] for a in _members(e)})
     return {
         "run": result.to_dict(),
-        "store": {"path": store.path, "articles": len(items)},
+        "store": {"path": store.path, "articles": total, "stories": len(all_stories)},
+        "stories": sections,
+        "outlets": {a.id: a.outlet for a in store.iter_articles(referenced)},
         "removals_by_rule": dict(rules.most_common()),
         "articles": items,
     }
 
 
+def _members(event: dict[str, Any]) -> list[str]:
+    """An event's articles followed by their copies."""
+    members = list(event["articles"])
+    for copies in event.get("copies", {}).values():
+        members += copies
+    return members
+
+
 def render_html(report: dict[str, Any]) -> str:
     """A self-contained HTML page of the report (no scripts, no external assets)."""
-    run = report["run"]
+    run, store = report["run"], report["store"]
+    outlets = report["outlets"]
     out = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<title>storyline report</title><style>",
-        "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}",
+        "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#222}",
         "table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;text-align:left;"
         "border-bottom:1px solid #ddd;vertical-align:top}code{font-size:85%}",
-        ".muted{color:#777}.rm{color:#a33;font-size:90%}",
+        ".muted{color:#777}.rm{color:#a33;font-size:90%}blockquote{margin:.3rem 0 .3rem 1rem}",
+        "section.story{border-top:2px solid #333;margin-top:2rem}",
         "</style></head><body>",
         "<h1>storyline report</h1>",
-        f"<p>{escape(_summary(run))}</p>",
+        f"<p>{escape(_summary(run, store))}</p>",
     ]
     if run["skips"]:
         out.append("<h2>Skipped inputs</h2><ul>")
-        out += [
-            f"<li><code>{escape(s['source'])}</code>: {escape(s['reason'])}</li>"
-            for s in run["skips"]
-        ]
+        out += [f"<li><code>{escape(s['source'])}</code>: {escape(s['reason'])}</li>"
+                for s in run["skips"]]
         out.append("</ul>")
-    out.append(f"<h2>Articles ({len(report['articles'])})</h2>")
+    if len(report["stories"]) < store["stories"]:
+        out.append(f"<p class='muted'>The {len(report['stories'])} stories with the newest "
+                   f"activity of {store['stories']}; <code>storyline stories</code> lists all."
+                   "</p>")
+    for story in report["stories"]:
+        out += _render_story(story, outlets)
+    out.append(f"<h2>Articles ({store['articles']})</h2>")
+    if len(report["articles"]) < store["articles"]:
+        out.append(f"<p class='muted'>The {len(report['articles'])} newest; "
+                   "<code>storyline articles</code> lists all.</p>")
     out.append("<table><tr><th>published</th><th>outlet</th><th>title</th><th>removed</th></tr>")
     for item in report["articles"]:
         outlet = escape(item["outlet"] or "—")
         if item["origin_outlet"]:
             outlet += f"<br><span class='muted'>origin: {escape(item['origin_outlet'])}</span>"
-        removed = (
-            "".join(
-                f"<div class='rm'>[{escape(r['rule'])}] {escape(_short(r['text']))}</div>"
-                for r in item["removed"]
-            )
-            or "<span class='muted'>nothing</span>"
-        )
+        removed = "".join(
+            f"<div class='rm'>[{escape(r['rule'])}] {escape(_short(r['text']))}</div>"
+            for r in item["removed"]
+        ) or "<span class='muted'>nothing</span>"
         out.append(
-            f"<tr><td>{escape(item['published'] or 'unknown')}</td><td>{outlet}</td>"
-            f"<td>{escape(item['title'] or '(untitled)')}<br><code class='muted'>"
-            f"{escape(item['id'])}</code> <span class='muted'>{escape(item['source'])}</span>"
-            f"</td><td>{removed}</td></tr>"
+            f"<tr id='{escape(item['id'])}'><td>{escape(item['published'] or 'unknown')}</td>"
+            f"<td>{outlet}</td><td>{escape(item['title'] or '(untitled)')}<br>"
+            f"<code class='muted'>{escape(item['id'])}</code> "
+            f"<span class='muted'>{escape(item['source'])}</span></td><td>{removed}</td></tr>"
         )
     out.append("</table></body></html>")
     return "\n".join(out)
+
+
+def _ref(article_id: str, outlets: dict[str, str | None]) -> str:
+    outlet = outlets.get(article_id)
+    label = escape(outlet) if outlet else "outlet unknown"
+    return f"<a href='#{escape(article_id)}'>{label}</a>"
+
+
+def _render_story(story: dict[str, Any], outlets: dict[str, str | None]) -> list[str]:
+    dates = story["first_date"] or "date unknown"
+    if story["last_date"] and story["last_date"] != story["first_date"]:
+        dates += f" … {story['last_date']}"
+    out = [f"<section class='story' id='{escape(story['id'])}'>",
+           f"<h2>{escape(story['title'])}</h2>",
+           f"<p class='muted'>{escape(dates)} · <code>{escape(story['id'])}</code></p>",
+           "<h3>Timeline</h3><table>"]
+    for event in story["events"]:
+        carriers = ", ".join(_ref(a, outlets) for a in _members(event))
+        out.append(f"<tr><td>{escape(event['date'] or 'date unknown')}</td>"
+                   f"<td>{escape(event['title'])}<br>"
+                   f"<span class='muted'>{carriers}</span></td></tr>")
+    out.append("</table>")
+    if story["cited_sources"]:
+        out.append("<h3>Sources the articles cite</h3><ul>")
+        for outlet, citing in story["cited_sources"].items():
+            refs = ", ".join(_ref(c["article_id"], outlets) for c in citing)
+            out.append(f"<li><b>{escape(outlet)}</b>, cited by {len(citing)}: {refs}</li>")
+        out.append("</ul>")
+    if story["quotes"]:
+        out.append(f"<h3>Who said what ({story['quote_count']} quotes)</h3>")
+        for quote in story["quotes"]:
+            who = quote["speaker"] or {}
+            name = who.get("name") or who.get("description") or "unattributed"
+            via = f" via {quote['via']}" if quote["via"] else ""
+            refs = ", ".join(_ref(o["article_id"], outlets) for o in quote["occurrences"])
+            out.append(f"<blockquote>“{escape(_short(quote['content'], 300))}”<br>"
+                       f"<span class='muted'>— {escape(name)}{escape(via)} ({quote['kind']}); "
+                       f"in {refs}</span></blockquote>")
+    if story["claims"]:
+        out.append(f"<h3>Claims ({story['claim_count']})</h3><ul>")
+        for claim in story["claims"]:
+            refs = ", ".join(_ref(a, outlets) for a in claim["articles"])
+            cited = (f"; citing {escape(', '.join(claim['cited_sources']))}"
+                     if claim["cited_sources"] else "")
+            conflict = (f" <b>conflicts with {len(claim['conflicts_with'])} other claim(s)</b>"
+                        if claim["conflicts_with"] else "")
+            out.append(f"<li>{escape(_short(claim['text'], 300))}<br><span class='muted'>"
+                       f"{escape(claim['first_date'] or 'undated')}; carried by {refs}{cited}"
+                       f"</span>{conflict}</li>")
+        out.append("</ul>")
+    out.append("</section>")
+    return out
 
 
 def write_report(store: Store, result: IngestResult, out_dir: str | Path) -> Path:
@@ -91,20 +200,18 @@ def write_report(store: Store, result: IngestResult, out_dir: str | Path) -> Pat
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = build_report(store, result)
-    (out / "report.json").write_text(
-        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                                     encoding="utf-8")
     page = out / "report.html"
     page.write_text(render_html(report), encoding="utf-8")
     return page
 
 
-def _summary(run: dict[str, Any]) -> str:
-    return (
-        f"{run['read']} articles read from {len(run['inputs'])} input path(s): "
-        f"{run['ingested']} new, {run['duplicates']} already stored, "
-        f"{run['skipped']} inputs skipped."
-    )
+def _summary(run: dict[str, Any], store: dict[str, Any]) -> str:
+    return (f"This run read {run['read']} articles from {len(run['inputs'])} input path(s): "
+            f"{run['ingested']} new, {run['duplicates']} already stored, "
+            f"{run['skipped']} inputs skipped. The store holds {store['articles']} articles "
+            f"in {store['stories']} stories.")
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -179,11 +179,19 @@ def m003_annotations(db: sqlite3.Connection) -> None:
     )
 
 
+def m004_groups(db: sqlite3.Connection) -> None:
+    """Copies, events and stories, and the online grouping state (see storyline.group.persist)."""
+    from storyline.group.persist import migrate_groups
+
+    migrate_groups(db)
+
+
 #: Every migration, in the order it is applied. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_articles", m001_articles),
     ("002_search", m002_search),
     ("003_annotations", m003_annotations),
+    ("004_groups", m004_groups),
 ]
 
 

@@ -11,6 +11,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 from storyline.model import Article, Removal, restore_body
 from storyline.store.migrations import apply_migrations
 
-__all__ = ["DEFAULT_DB", "BatchResult", "SearchHit", "Store"]
+__all__ = ["DEFAULT_DB", "BatchResult", "SearchHit", "Store", "open_existing"]
 
 DEFAULT_DB = "storyline.db"
 
@@ -246,6 +247,22 @@ class Store:
     def last_run(self) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         return dict(row) if row else None
+
+
+@contextmanager
+def open_existing(db: str | Path | Store) -> Iterator[Store]:
+    """The store ``db`` names, for reading: a :class:`Store` is used as it is, a path must
+    exist (FileNotFoundError with what to do otherwise) and is closed afterwards."""
+    if isinstance(db, Store):
+        yield db
+        return
+    if str(db) != ":memory:" and not Path(db).exists():
+        raise FileNotFoundError(f"no storyline database at {db} (run `storyline ingest` first)")
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 class _Transaction:
