@@ -46,7 +46,6 @@ class IngestResult:
     seconds: float = 0.0
     run_id: int = 0
     added_ids: list[str] = field(default_factory=list)
-    grouping: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -84,7 +83,6 @@ class IngestResult:
             "seconds": round(self.seconds, 3),
             "articles_per_s": round(self.articles_per_s, 1),
             "run_id": self.run_id,
-            "grouping": self.grouping,
         }
 
 
@@ -97,7 +95,6 @@ def ingest(
     progress: bool = False,
     pipeline: Pipeline | None = None,
     command: str = "ingest",
-    group: bool = True,
 ) -> IngestResult:
     """Read, clean, identify and store every article of ``paths``.
 
@@ -105,18 +102,13 @@ def ingest(
     Inputs that cannot be read are skipped with a one-line reason and the rest goes on;
     articles already stored are counted as duplicates and change nothing but the record of
     inputs they arrived from. One transaction per batch: killing the process loses at most
-    the batch in flight, and running it again completes the store. With ``group`` (the
-    default) the new articles are then attached to copies, events and stories.
+    the batch in flight, and running it again completes the store. Grouping into events
+    and stories, and annotation, come after (:func:`storyline.run`, or on first use).
     """
     inputs = [str(p) for p in paths]
     store = db if isinstance(db, Store) else Store(db)
     try:
-        result = _ingest(inputs, store, workers, batch_size, progress, pipeline, command)
-        if group:
-            from storyline.grouping import group as group_articles
-
-            result.grouping = group_articles(store).to_dict()
-        return result
+        return _ingest(inputs, store, workers, batch_size, progress, pipeline, command)
     finally:
         if store is not db:
             store.close()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.annotate import AnnotateResult, annotate
+from storyline.grouping import GroupResult, group
 from storyline.ingest import IngestResult, ingest
 from storyline.report import write_report
 from storyline.store import DEFAULT_DB, Store
@@ -19,6 +20,7 @@ class RunResult:
     """What ingest and annotation did, and where the report was written."""
 
     ingest: IngestResult
+    grouping: GroupResult
     annotation: AnnotateResult
     report: Path
 
@@ -36,6 +38,7 @@ def run(
     the whole store to ``out``."""
     with Store(db) as store:
         result = ingest(paths, store, workers=workers, progress=progress, command="run")
+        grouping = group(store)
         annotation = annotate(store, workers=workers)
         page = write_report(store, result, out)
-    return RunResult(result, annotation, page)
+    return RunResult(result, grouping, annotation, page)

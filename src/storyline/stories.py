@@ -1,7 +1,8 @@
 """Reading events and stories back: the stories, one story's timeline, one event.
 
 Records come from the grouping tables (see :mod:`storyline.group.persist`); a merged-away id
-still finds what it was merged into.
+still finds what it was merged into. Stored articles not grouped yet are grouped first, so
+what these functions show always covers the whole store.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.group.persist import stored_event, stored_stories, stored_story
+from storyline.grouping import group
 from storyline.store import DEFAULT_DB, Store, open_existing
 
 __all__ = ["StoryNotFound", "event", "stories", "story", "story_article_ids"]
@@ -33,6 +35,7 @@ def stories(db: str | Path | Store = DEFAULT_DB) -> list[dict[str, Any]]:
     """Every story, newest activity first: ``{id, title, first_date, last_date, events:
     [{id, title, date, articles, copies}, ...]}`` with events in date order (undated last)."""
     with open_existing(db) as store:
+        group(store)
         return stored_stories(store.db)
 
 
@@ -40,6 +43,7 @@ def story(story_id: str, db: str | Path | Store = DEFAULT_DB) -> dict[str, Any]:
     """One story (by id, alias or unique id prefix) with its timeline: events in date order,
     undated last (an unknown date is ``null``)."""
     with open_existing(db) as store:
+        group(store)
         found = stored_story(store.db, _full_id(store, "stories", story_id))
     if found is None:
         raise StoryNotFound(f"no story {story_id!r}")
@@ -49,6 +53,7 @@ def story(story_id: str, db: str | Path | Store = DEFAULT_DB) -> dict[str, Any]:
 def event(event_id: str, db: str | Path | Store = DEFAULT_DB) -> dict[str, Any]:
     """One event with its articles (each with outlet, date and title), copies and outlets."""
     with open_existing(db) as store:
+        group(store)
         found = stored_event(store.db, _full_id(store, "events", event_id))
         if found is None:
             raise StoryNotFound(f"no event {event_id!r}")
@@ -65,6 +70,7 @@ def event(event_id: str, db: str | Path | Store = DEFAULT_DB) -> dict[str, Any]:
 
 def story_article_ids(store: Store, story_id: str) -> list[str]:
     """Every article of a story, copies included (raises StoryNotFound)."""
+    group(store)
     found = stored_story(store.db, _full_id(store, "stories", story_id))
     if found is None:
         raise StoryNotFound(f"no story {story_id!r}")
