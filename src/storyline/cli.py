@@ -166,10 +166,10 @@ def _dates(first: str | None, last: str | None) -> str:
 @_json_option
 def stories_command(db: str, as_json: bool) -> None:
     """List stories, newest activity first."""
-    from storyline import stories
+    from storyline import timeline
 
     try:
-        records = stories.stories(db)
+        records = timeline.stories(db)
     except FileNotFoundError as error:
         _fail(str(error))
     if as_json:
@@ -188,11 +188,11 @@ def stories_command(db: str, as_json: bool) -> None:
 @_json_option
 def story_command(story_id: str, db: str, as_json: bool) -> None:
     """Show a story's timeline: its events in date order."""
-    from storyline import stories
+    from storyline import timeline
 
     try:
-        record = stories.story(story_id, db)
-    except (FileNotFoundError, stories.StoryNotFound) as error:
+        record = timeline.story(story_id, db)
+    except (FileNotFoundError, timeline.StoryNotFound) as error:
         _fail(str(error))
     if as_json:
         _print_json(record)
@@ -213,11 +213,11 @@ def story_command(story_id: str, db: str, as_json: bool) -> None:
 @_json_option
 def event_command(event_id: str, db: str, as_json: bool) -> None:
     """Show an event: its articles, copies, outlets and dates."""
-    from storyline import stories
+    from storyline import timeline
 
     try:
-        record = stories.event(event_id, db)
-    except (FileNotFoundError, stories.StoryNotFound) as error:
+        record = timeline.event(event_id, db)
+    except (FileNotFoundError, timeline.StoryNotFound) as error:
         _fail(str(error))
     if as_json:
         _print_json(record)
@@ -339,7 +339,7 @@ def claims_command(story: str, db: str, as_json: bool) -> None:
 
 def _finding(function: Any, db: str, **scope: Any) -> Any:
     from storyline.query import ArticleNotFound
-    from storyline.stories import StoryNotFound
+    from storyline.timeline import StoryNotFound
 
     try:
         if "story" in scope and function.__name__ == "claims":

@@ -15,7 +15,7 @@ from storyline.extract.entities import EntityIndex, Mention
 from storyline.query import ArticleNotFound
 from storyline.store import DEFAULT_DB, Store, open_existing
 from storyline.store.annotations import load_mentions, load_quotes, load_sources
-from storyline.stories import story_article_ids
+from storyline.timeline import story_article_ids
 
 Db = str | Path | Store
 

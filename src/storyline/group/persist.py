@@ -29,6 +29,7 @@ from storyline.group.state import GroupState
 __all__ = [
     "load_grouper",
     "migrate_groups",
+    "resolve_id",
     "save_grouper",
     "save_update",
     "stored_event",
@@ -179,7 +180,8 @@ def load_grouper(conn: sqlite3.Connection, settings: GroupSettings | None = None
     return Grouper(settings, GroupState.from_dict(json.loads(row[0])))
 
 
-def _resolve(conn: sqlite3.Connection, cluster_id: str) -> str:
+def resolve_id(conn: sqlite3.Connection, cluster_id: str) -> str:
+    """The id a stored event or story goes by now (itself unless it was merged away)."""
     for _ in range(64):
         row = conn.execute("SELECT id FROM group_aliases WHERE alias = ?", (cluster_id,)).fetchone()
         if row is None:
@@ -191,7 +193,7 @@ def _resolve(conn: sqlite3.Connection, cluster_id: str) -> str:
 def stored_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     """An event's record (an alias gives the event it was merged into), or None."""
     row = conn.execute(
-        "SELECT record FROM events WHERE id = ?", (_resolve(conn, event_id),)
+        "SELECT record FROM events WHERE id = ?", (resolve_id(conn, event_id),)
     ).fetchone()
     return None if row is None else json.loads(row[0])
 
@@ -207,7 +209,7 @@ def _timeline(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
 def stored_story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     """A story's record with its events in date order (undated last), or None."""
     row = conn.execute(
-        "SELECT record FROM stories WHERE id = ?", (_resolve(conn, story_id),)
+        "SELECT record FROM stories WHERE id = ?", (resolve_id(conn, story_id),)
     ).fetchone()
     if row is None:
         return None

@@ -18,7 +18,7 @@ from storyline import findings
 from storyline.ingest import IngestResult
 from storyline.query import QUIET_RULES, article_record
 from storyline.store import Store
-from storyline.stories import stories
+from storyline.timeline import stories
 
 __all__ = ["build_report", "render_html", "write_report"]
 

@@ -1,0 +1,1141 @@
+"""Attribution: cue words, and the subject and content each cue introduces.
+
+:class:`Finder` reads one text (a :class:`~storyline.extract.sentences.Doc`) in one pass over
+its tokens. Every cue word from ``data/speech_verbs.toml`` starts an attribution: its subject
+is the noun phrase before it (or after it: "said Smith", "according to X"); its content is
+what follows ("that …", ": “…”", the rest of the clause) or, when the cue trails ("…,” he
+said."), what precedes it. A cue inside a quote is read within that quote. Resolving the
+subjects to speakers is :mod:`storyline.extract.speakers`' job.
+
+Calibration: the limits below were set once on PolNeAR's training split (never on dev) and
+are general reading rules, not fitted to any file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from storyline.extract.sentences import (
+    CLAUSE_PUNCT,
+    DOUBLE,
+    POSSESSIVE,
+    QUOTE_MARKS,
+    SENTENCE_ENDS,
+    Doc,
+)
+
+if TYPE_CHECKING:
+    from storyline.extract.speakers import OutletMention, Speaker
+
+__all__ = [
+    "Attribution",
+    "CueForm",
+    "Finder",
+    "Lexicon",
+    "lexicon",
+    "reported_speech_subset",
+    "speech_cue_forms",
+]
+
+#: conversation", "A separate report by the Wall Street Journal" are 5 and 8); longer runs
+#: are nearly always a clause, not a subject (checked on polnear/train).
+MAX_SUBJECT_TOKENS = 12
+#: Longest source after "according to" or an inverted cue ("said Smith, the mayor").
+MAX_SOURCE_AFTER_TOKENS = 12
+#: How far after a cue (tokens) its content may open with "that", ":" or a quote mark:
+#: "said in a statement on Tuesday that" is 7.
+OPENER_LOOKAHEAD = 10
+#: Longest listener after a cue of telling ("told CNN's State of the Union").
+MAX_LISTENER_TOKENS = 6
+#: Longest personal name, in tokens, once titles are taken off ("Martin Luther King Jr").
+MAX_NAME_TOKENS = 4
+#: Longest apposition between a name and its cue ("Steve Witkoff, Trump's special envoy,").
+MAX_APPOSITION_TOKENS = 10
+#: Longest aside between dashes or brackets skipped between a subject and its cue.
+MAX_PARENTHETICAL_TOKENS = 25
+#: Longest relative clause between a name and its cue ("Petrilli, who thinks ..., called").
+MAX_RELATIVE_TOKENS = 30
+#: A trailing cue needs at least this many tokens of content before it.
+MIN_CONTENT_TOKENS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    words: tuple[str, ...]
+    role: str
+    listener: bool
+    continues: bool
+    source_after: bool
+    trails: bool
+    raising: bool
+
+    @property
+    def participle(self) -> bool:
+        return self.words[0].endswith("ing")
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(item.lower().rstrip(".") for item in items)
+
+
+class Lexicon:
+    """The word lists of ``data/speech_verbs.toml``, indexed for the finder."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.cues: dict[str, list[CueForm]] = {}
+        self.speech_forms: set[str] = set()
+        for group in data.get("cue", []):
+            for surface in group["forms"]:
+                form = CueForm(
+                    words=tuple(surface.lower().split()),
+                    role=group["role"],
+                    listener=bool(group.get("listener", False)),
+                    continues=bool(group.get("continues", False)),
+                    source_after=bool(group.get("source_after", False)),
+                    trails=bool(group.get("trails", True)),
+                    raising=bool(group.get("raising", False)),
+                )
+                if form.role == "speech":
+                    self.speech_forms.add(surface.lower())
+                forms = self.cues.setdefault(form.words[0], [])
+                if all(f.words != form.words for f in forms):
+                    forms.append(form)
+        for forms in self.cues.values():
+            forms.sort(key=lambda f: -len(f.words))
+        # words that are a cue on their own (not "in" of "in the words of")
+        self.cue_words = frozenset(
+            w for w, forms in self.cues.items() if any(len(f.words) == 1 for f in forms)
+        )
+        subject = data["subject"]
+        self.subject_stop = _words(subject["stop"])
+        self.subject_skip = _words(subject["skip"])
+        self.lead_preposition = _words(subject["lead_preposition"])
+        self.time = _words(subject["time"])
+        pronouns = data["pronouns"]
+        self.singular = _words(pronouns["singular"])
+        self.plural = _words(pronouns["plural"])
+        self.first = _words(pronouns["first"])
+        self.pronouns = self.singular | self.plural | self.first | _words(pronouns["other"])
+        self.listeners = _words(pronouns["object"])
+        descriptions = data["descriptions"]
+        self.indefinite = _words(descriptions["indefinite"])
+        self.definite = _words(descriptions["definite"])
+        self.description_nouns = _plurals(_words(descriptions["nouns"]))
+        roles = data["roles"]
+        self.role_words = _words(roles["words"])
+        self.role_nouns = _plurals(_words(roles["nouns"]))
+        self.not_person = _words(roles["not_person"])
+        self.anaphora = tuple(sorted(_words(data["outlet_anaphora"]["nouns"]), key=len))
+        self.abbreviations = _words(data["sentences"]["abbreviations"])
+        self.speech_subset = frozenset(f.lower() for f in data["subsets"]["speech"])
+        self.noun_forms = _words(data["filters"]["noun_forms"])
+        grammar = data["grammar"]
+        self.prepositions = _words(grammar["prepositions"])
+        self.be = frozenset(grammar["be"])
+        self.noun_markers = _words(grammar["noun_markers"])
+        self.determiners = _words(grammar["determiners"])
+        self.coordinators = _words(grammar["coordinators"])
+        self.leading_conjunctions = _words(grammar["leading_conjunctions"])
+        self.post_adjuncts = _words(grammar["post_adjuncts"])
+        self.asides = _words(grammar["asides"])
+        self.subordinators = _words(grammar["subordinators"])
+        self.weekdays = _words(grammar["weekdays"])
+        self.name_particles = _words(grammar["name_particles"])
+        # a participle after these speaks for its clause ("..., saying", "by noting")
+        self.participle_leads = (
+            self.prepositions | self.coordinators | {"when", "while", "also", "even"}
+        )
+        self.setting = _words(data["filters"]["setting"])
+        self.function_words = (
+            self.subject_stop
+            | self.lead_preposition
+            | self.definite
+            | self.indefinite
+            | self.pronouns
+            | _words(data["subject"]["sentence_openers"])
+        )
+
+
+def _plurals(words: frozenset[str]) -> frozenset[str]:
+    out = set(words)
+    for word in words:
+        out.add(word + "s")
+        if word.endswith(("s", "sh", "ch", "x")):
+            out.add(word + "es")
+        if word.endswith("y"):
+            out.add(word[:-1] + "ies")
+        if word.endswith("man"):
+            out.add(word[:-3] + "men")
+        if word == "person":
+            out.add("people")
+    return frozenset(out)
+
+
+@cache
+def lexicon() -> Lexicon:
+    path = resources.files("storyline.extract").joinpath("data/speech_verbs.toml")
+    return Lexicon(tomllib.loads(path.read_text("utf-8")))
+
+
+def speech_cue_forms() -> frozenset[str]:
+    """Every cue form of role ``speech`` the finder reads (lower case): verbs and phrases of
+    saying and reporting."""
+    return frozenset(lexicon().speech_forms)
+
+
+def reported_speech_subset() -> frozenset[str]:
+    """The fixed verbs of saying that define the reported-speech subset of ``storyline eval
+    quotes`` (``[subsets]`` of the data file; independent of the cue groups)."""
+    return lexicon().speech_subset
+
+
+# -- attributions ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Attribution:
+    cue: tuple[int, int]  # tokens
+    form: CueForm
+    content: tuple[int, int]  # characters
+    kind: str
+    subject: tuple[int, int] | None = None  # tokens
+    description: tuple[int, int] | None = None  # an apposition after the name, tokens
+    listener: tuple[int, int] | None = None  # tokens
+    inherit: bool = False  # the subject is the clause's ("..., saying", "and insisted")
+    trailing_at: int | None = None  # token of the comma or quote mark before the subject
+    speaker: Speaker | None = None
+    via: str | None = None
+    region: tuple[int, int] = (0, 0)
+
+
+class Finder:
+    """Finds the attributions of one text (tokens in, :class:`Attribution` out)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        lexicon: Lexicon,
+        mentions: list[OutletMention],
+        surnames: Container[str],
+    ):
+        self.lex = lexicon
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = mentions
+        # surnames of the people the article names in full (see speakers.People)
+        self.surnames = surnames
+        self.antecedents: dict[int, tuple[int, int]] = {}  # "who" token -> its noun phrase
+
+    # cue matching
+
+    def cues(self) -> Iterable[tuple[int, int, CueForm]]:
+        doc, lex = self.doc, self.lex
+        i = 0
+        while i < doc.n:
+            forms = lex.cues.get(doc.lower[i])
+            if not forms:
+                i += 1
+                continue
+            for form in forms:
+                end = i + len(form.words)
+                if end <= doc.n and all(
+                    doc.lower[i + k] == form.words[k] for k in range(1, len(form.words))
+                ):
+                    if self._is_cue(i, end, form):
+                        yield i, end, form
+                        i = end - 1
+                    break
+            i += 1
+
+    def _is_cue(self, i: int, end: int, form: CueForm) -> bool:
+        """Whether a cue form at ``i`` is used as a cue here (not a noun, an adjective or a
+        passive: "drone attacks", "emotionally charged", "sources cited by the outlet")."""
+        doc, lex = self.doc, self.lex
+        if end < doc.n and doc.lower[end] == "by" and not form.source_after:
+            return False
+        if i == 0:
+            return True
+        if (
+            doc.caps[i]
+            and doc.caps[i - 1]
+            and doc.sid[i - 1] == doc.sid[i]
+            and doc.words[i - 1][0].isalpha()
+            and not form.source_after
+        ):
+            return False  # inside a name: "United States", "Daily Caller Reports"
+        before = self._skip_back(i - 1, doc.bounds[doc.sid[i]][0])
+        if before < 0 or doc.sid[before] != doc.sid[i]:
+            return True
+        prev = doc.lower[before]
+        if form.source_after:
+            return True
+        if prev in lex.noun_markers or (prev in lex.prepositions and not form.participle):
+            return False
+        if prev in lex.be and not form.participle and form.words[0] != "expected":
+            return False
+        if POSSESSIVE.search(prev) and len(prev) > 3:
+            return False  # "Trump's warning"
+        if (
+            form.participle
+            and before == i - 1
+            and prev[0].isalpha()
+            and not doc.caps[before]
+            and not (
+                prev in lex.participle_leads
+                or prev in lex.be
+                or prev in lex.pronouns
+                or prev in lex.description_nouns
+                or prev in lex.role_nouns
+                or prev in lex.subject_skip
+                or prev in ("who", "which", "that")
+                or (len(prev) > 4 and prev.endswith("ly"))
+            )
+        ):
+            return False  # "a creative writing professor", "a voice-over saying" aside
+        if doc.lower[i] in lex.noun_forms and before == i - 1 and prev[0].isalpha():
+            head = (
+                doc.caps[before]
+                or prev in lex.pronouns
+                or prev in lex.description_nouns
+                or prev in lex.role_nouns
+                or prev in ("who", "which")
+            )
+            if not head:
+                return False
+        return True
+
+    # the main pass
+
+    def run(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for i, end, form in self.cues():
+            attribution = self._attribute(i, end, form)
+            if attribution is not None:
+                found.append(attribution)
+        self._inherit_subjects(found)
+        self._cut_at_trailing(found)
+        return found
+
+    def _region(self, i: int) -> tuple[int, int]:
+        """The tokens a cue is read in: its sentence, or its sentence within a quote."""
+        doc = self.doc
+        q = doc.quote_of[i]
+        if q < 0:
+            return doc.bounds[doc.sid[i]]
+        a, b = doc.raw_bounds[doc.raw_sid[i]]
+        qa, qb = doc.quotes[q]
+        return max(a, qa + 1), min(b, qb)
+
+    def _attribute(self, i: int, end: int, form: CueForm) -> Attribution | None:
+        r0, r1 = self._region(i)
+        if form.source_after:
+            return self._according(i, end, form, r0, r1)
+        if form.raising:  # "Clinton seems to ...": no one's statement, no speaker
+            content = self._content_after(end, r1, form)[0]
+            return self._make(i, end, form, content, None, None, r0, r1) if content else None
+        doc, lex = self.doc, self.lex
+        before = self._skip_back(i - 1, r0)
+        if form.participle and before >= r0 and doc.lower[before] in lex.be:
+            before = self._skip_back(before - 1, r0)  # "he is telling reporters"
+        subject: tuple[int, int] | None = None
+        description: tuple[int, int] | None = None
+        if form.participle and (
+            before < r0
+            or doc.words[before] in CLAUSE_PUNCT
+            or self._closes_quote(before)
+            or doc.lower[before] in lex.participle_leads
+        ):
+            # "Citing sources, ...", "..., saying ...", "by noting": the clause's subject
+            content = self._participle_content(end, r1, at_start=before < r0, form=form)
+            if content is None:
+                return None
+            attribution = self._make(i, end, form, content, None, None, r0, r1)
+            attribution.inherit = True
+            return attribution
+        if before < r0:
+            pass
+        elif doc.words[before] in ",;" or self._closes_quote(before):
+            # "“…,” said Smith." / "Witkoff, Trump's special envoy, told CNN"
+            source = self._source_after(end, r1, form)
+            if source is not None:
+                content = self._content_before(r0, before)
+                if content is not None:
+                    return self._make(
+                        i, end, form, content, source, None, r0, r1, trailing_at=before
+                    )
+            apposition = self._apposition(before, r0)
+            if apposition is not None:
+                subject, description = apposition
+        elif doc.lower[before] in lex.coordinators or doc.lower[before] == "to":
+            # "to say", "refused to tell": the speaker is the clause's
+            # "X acknowledged that A but emphasized that B": the subject is the clause's
+            content, listener = self._content_after(end, r1, form)
+            if content is None:
+                return None
+            attribution = self._make(i, end, form, content, None, None, r0, r1)
+            attribution.inherit = True
+            attribution.listener = listener
+            return attribution
+        else:
+            subject = self._subject(before, r0)
+            if (
+                form.participle
+                and subject is not None
+                and subject[0] - 1 >= r0
+                and doc.lower[subject[0] - 1] in lex.prepositions
+            ):
+                subject = None  # "Sanders was on CNN talking about": not CNN's words
+        if subject is None and before >= r0 and doc.words[before] == ",":
+            # "Trump summed up Clinton as “terrible,” denounced her record": the clause's
+            content, listener = self._content_after(end, r1, form)
+            if content is None:
+                return None
+            attribution = self._make(i, end, form, content, None, None, r0, r1)
+            attribution.inherit = True
+            attribution.listener = listener
+            return attribution
+        if subject is not None:
+            punct = self._skip_back(subject[0] - 1, r0)
+            if punct >= r0 and (doc.words[punct] in ",;" or self._closes_quote(punct)):
+                strong = self._closes_quote(punct) or (
+                    doc.words[punct] == "," and punct - 1 >= r0 and self._closes_quote(punct - 1)
+                )
+                # "“…,” he mocks": after a quotation any cue may trail
+                if (form.trails or strong) and self._post_is_adjunct(
+                    end, r1, form, strong, r0, punct
+                ):
+                    content = self._content_before(r0, punct)
+                    if content is not None:
+                        attribution = self._make(
+                            i, end, form, content, subject, None, r0, r1, trailing_at=punct
+                        )
+                        if form.listener:
+                            attribution.listener = self._listener(end, r1)
+                        return attribution
+        content, listener = self._content_after(end, r1, form)
+        if content is None:
+            return None
+        attribution = self._make(i, end, form, content, subject, description, r0, r1)
+        attribution.listener = listener
+        return attribution
+
+    def _make(
+        self,
+        i: int,
+        end: int,
+        form: CueForm,
+        content: tuple[int, int, str],
+        subject: tuple[int, int] | None,
+        description: tuple[int, int] | None,
+        r0: int,
+        r1: int,
+        trailing_at: int | None = None,
+    ) -> Attribution:
+        c0, c1, kind = content
+        return Attribution(
+            cue=(i, end),
+            form=form,
+            content=(c0, c1),
+            kind=kind,
+            subject=subject,
+            description=description,
+            region=(r0, r1),
+            trailing_at=trailing_at,
+        )
+
+    # looking backwards
+
+    def _skip_back(self, j: int, r0: int) -> int:
+        """The last token at or before ``j`` that is not an adverb, auxiliary or time word
+        of the kind that stands between a subject and its cue ("has also long said")."""
+        doc, lex = self.doc, self.lex
+        while j >= r0:
+            w = doc.lower[j]
+            if (w in lex.subject_skip and not doc.caps[j]) or (
+                len(w) > 4 and w.endswith("ly") and not doc.caps[j]
+            ):
+                j -= 1  # "Will wrote" keeps Will
+            elif (
+                w == ","
+                and j - 2 >= r0
+                and doc.words[j - 2] == ","
+                and (doc.lower[j - 1] in lex.asides or doc.lower[j - 1].endswith("ly"))
+            ):
+                j -= 3  # "U.S. officials, however, argue"
+            elif w in lex.weekdays and doc.caps[j]:
+                j -= 1
+                if j >= r0 and doc.lower[j] == "on":
+                    j -= 1
+            elif w in ("—", "–", ")") and j > r0:
+                # "figures — whose party was once respected — both suggested"
+                opening = "(" if w == ")" else w
+                k = j - 1
+                while k >= r0 and j - k <= MAX_PARENTHETICAL_TOKENS and doc.words[k] != opening:
+                    k -= 1
+                if k < r0 or doc.words[k] != opening or k == j - 1:
+                    break
+                j = k - 1
+            else:
+                break
+        return j
+
+    def _closes_quote(self, j: int) -> bool:
+        return j in self.doc.opener_of
+
+    def _subject(self, end: int, r0: int) -> tuple[int, int] | None:
+        """The noun phrase ending at token ``end`` (inclusive), back to a clause boundary,
+        a second determiner, or another cue."""
+        doc, lex = self.doc, self.lex
+        if end < r0:
+            return None
+        if doc.lower[end] in lex.pronouns and doc.lower[end] != "one":
+            return end, end + 1  # "countries he said had sent": the pronoun is the subject
+        j = end
+        while j >= r0:
+            w = doc.words[j]
+            lower = doc.lower[j]
+            if w in CLAUSE_PUNCT or w in QUOTE_MARKS or w in "!?":
+                break
+            if w == "." and (doc.space[j] or j == end):
+                break
+            if j < end and lower in lex.cue_words and not doc.caps[j]:
+                break
+            if lower in lex.subject_stop and not (
+                lower == "and" and j > r0 and doc.caps[j - 1] and j < end and doc.caps[j + 1]
+            ):
+                if lower in ("who", "which", "that") and j == end:
+                    # "Marco Rubio, who stressed": the mention is "who", the speaker the
+                    # phrase before it
+                    k = j - 1
+                    if k >= r0 and doc.words[k] == ",":
+                        k -= 1
+                    antecedent = self._name_before(k, r0) or self._subject(k, r0)
+                    if antecedent is None:
+                        return None
+                    self.antecedents[j] = antecedent
+                    return j, j + 1
+                break
+            if end - j >= MAX_SUBJECT_TOKENS:
+                return None
+            # a determiner opens the phrase, unless a preposition attaches it to a head
+            # before ("the leader of the party")
+            if (
+                (lower in lex.definite or lower in lex.indefinite)
+                and j < end
+                and (j - 1 < r0 or doc.lower[j - 1] not in lex.prepositions)
+            ):
+                j -= 1
+                break
+            j -= 1
+        start = j + 1
+        if start > end:
+            return None
+        start = self._strip_lead(start, end)
+        if start > end:
+            return None
+        # "the arms deal Trump announced": a name after a common noun is a subject of its own
+        k = end
+        while k > start and doc.caps[k] and doc.words[k][0].isalpha():
+            k -= 1
+        if (
+            start < k < end
+            and (doc.lower[start] in lex.definite or doc.lower[start] in lex.indefinite)
+            and doc.lower[k] not in lex.description_nouns
+            and self._known_name(k + 1, end + 1)
+            and doc.words[k][0].isalpha()
+            and doc.caps[k + 1]
+            and not self._role_like(doc.lower[k])
+            and doc.lower[k] not in lex.prepositions
+            and doc.lower[k] not in lex.definite
+            and doc.lower[k] not in lex.indefinite
+            and not POSSESSIVE.search(doc.lower[k])
+        ):
+            start = k + 1
+        return start, end + 1
+
+    def _known_name(self, a: int, b: int) -> bool:
+        """Whether tokens ``a``–``b`` are a person the article names (not "Democrat")."""
+        doc, lex = self.doc, self.lex
+        if doc.caps[a - 1] or doc.lower[b - 1] in lex.description_nouns:
+            return False
+        return b - a >= 2 or POSSESSIVE.sub("", doc.lower[b - 1]) in self.surnames
+
+    def _role_like(self, word: str) -> bool:
+        lex = self.lex
+        return word.rstrip(".") in lex.role_words or word in lex.role_nouns
+
+    def _name_before(self, k: int, r0: int) -> tuple[int, int] | None:
+        """The capitalised name (titles and "of" included) ending at token ``k``."""
+        doc = self.doc
+        if k < r0 or not doc.caps[k] or not doc.words[k][0].isalpha():
+            return None
+        j = k
+        while j - 1 >= r0 and (
+            (doc.caps[j - 1] and doc.words[j - 1][0].isalpha())
+            or (doc.lower[j - 1] == "of" and j - 2 >= r0 and doc.caps[j - 2])
+        ):
+            j -= 1
+        while j < k and doc.lower[j] in self.lex.function_words:
+            j += 1
+        return j, k + 1
+
+    def _strip_lead(self, start: int, end: int) -> int:
+        """Drop leading conjunctions and a leading time or place phrase ("On Tuesday Trump",
+        "in recent days Trump", "with Washington")."""
+        doc, lex = self.doc, self.lex
+        while start < end and doc.lower[start] in lex.leading_conjunctions:
+            start += 1
+        if start < end and doc.lower[start] in lex.lead_preposition:
+            k = end
+            while (
+                k > start
+                and doc.caps[k]
+                and doc.lower[k] not in lex.weekdays
+                and doc.lower[k] not in lex.time
+            ):
+                k -= 1
+            if k < end:
+                return k + 1
+            if doc.lower[end] in lex.pronouns:
+                return end
+            return start + 1
+        return start
+
+    def _apposition(
+        self, comma: int, r0: int
+    ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """A subject set off by commas before a cue: ``NAME, DESCRIPTION,`` ("Steve Witkoff,
+        Trump's special envoy,"), ``DESCRIPTION, NAME,`` ("Google's chief, Laszlo Bock,"),
+        or ``NAME, who …,``. The name and the description, as tokens."""
+        doc = self.doc
+        if doc.words[comma] != ",":
+            return None
+        opening = self._opening_name(comma, r0)
+        if opening is not None:
+            return opening
+        k = comma - 1
+        while k >= r0 and doc.words[k] != "," and comma - k <= MAX_RELATIVE_TOKENS:
+            if doc.words[k] in QUOTE_MARKS or doc.words[k] in ";:()":
+                return None
+            k -= 1
+        if k < r0 or doc.words[k] != "," or k + 1 >= comma:
+            return None
+        relative = doc.lower[k + 1] in ("who", "whose", "which", "including")
+        if not relative and comma - k > MAX_APPOSITION_TOKENS:
+            return None
+        inner = self._name_before(comma - 1, k + 1)
+        if not relative and inner is not None and inner == (k + 1, comma):
+            outer = self._subject(k - 1, r0)  # DESCRIPTION, NAME,
+            if outer is not None and not doc.caps[outer[1] - 1]:
+                return inner, outer
+            if outer is None:
+                return inner, None
+        name = self._subject(k - 1, r0)
+        if name is None or (not relative and not doc.caps[name[1] - 1]):
+            return None  # "The complaint, which was filed Monday, alleged": any phrase
+        return name, None if relative else (k + 1, comma)
+
+    def _opening_name(self, comma: int, r0: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """A sentence that opens with a name and describes it up to the comma before its
+        cue: "Greg Raiff, chief executive of Private Jet Services, an aviation firm, said"."""
+        doc, lex = self.doc, self.lex
+        a = r0
+        while a < comma and doc.lower[a] in lex.leading_conjunctions:
+            a += 1
+        k = a
+        while k < comma and k - a <= MAX_NAME_TOKENS + 3 and doc.words[k] != ",":
+            w = doc.words[k]
+            if not (
+                (doc.caps[k] and w[0].isalpha())
+                or (w == "." and not doc.space[k])
+                or w in "()"
+                or (k > a and doc.words[k - 1] == "(")
+                or (k > a and doc.lower[k] in lex.name_particles)
+            ):
+                return None
+            k += 1
+        if k >= comma or doc.words[k] != "," or k == a or not doc.caps[a]:
+            return None
+        if comma - k > MAX_RELATIVE_TOKENS or any(
+            doc.words[x] in QUOTE_MARKS or doc.words[x] in ";:" for x in range(k, comma)
+        ):
+            return None
+        name = self._name_before(k - 1, a) if doc.words[k - 1] != ")" else (a, k)
+        if name is None or (doc.lower[a] in lex.pronouns):
+            return None
+        return (a, k), (k + 1, comma)
+
+    # looking forwards
+
+    def _skippable(self, k: int) -> bool:
+        """Tokens that may stand between a cue and its content: a setting, a time, an
+        adverb ("said in a statement on Tuesday that", "said, essentially, ‘…’")."""
+        doc, lex = self.doc, self.lex
+        w, lower = doc.words[k], doc.lower[k]
+        return (
+            w == ","
+            or (doc.caps[k] and w[0].isalpha())
+            or lower in lex.prepositions
+            or lower in ("a", "an", "the", "to", "this", "last", "his", "her", "their", "its")
+            or lower in lex.time
+            or lower in lex.setting
+            or (len(lower) > 4 and lower.endswith("ly"))
+            or lower[0].isdigit()
+            or POSSESSIVE.search(lower) is not None
+        )
+
+    def _post_is_adjunct(
+        self, end: int, r1: int, form: CueForm, strong: bool, r0: int, punct: int
+    ) -> bool:
+        """Whether what follows a cue leaves it trailing its content: nothing, a listener,
+        or a time or setting ("he said on Tuesday", "a source told the NYT, ..."), and no
+        "that", colon or quotation opening within reach. ``strong``: a quotation closes
+        right before the subject ("“…,” she said ..."), so any phrase may follow; otherwise
+        a phrase may follow only when what precedes is not itself a leading adverbial
+        ("In an interview, Trump said on Tuesday ...")."""
+        doc, lex = self.doc, self.lex
+        adverbial = self._adverbial_lead(r0, punct)
+        weak_ok = strong or not adverbial
+        j = end
+        if form.listener:
+            listener = self._listener(end, r1)
+            if listener is not None:
+                j = listener[1]
+        if j >= r1:
+            return True
+        w, lower = doc.words[j], doc.lower[j]
+        if w == "," and j + 1 < r1 and j + 1 in doc.close_of:
+            # "X said, “…”" leads; "“A,” she said, “B”" continues A
+            return strong and doc.words[punct - 1] == ","
+        if w in ",;—–)" or w in SENTENCE_ENDS:
+            return True
+        if lower == "that" or w == ":" or j in doc.close_of:
+            return False
+        if not weak_ok or (
+            not strong
+            and not (
+                lower in lex.lead_preposition or lower in lex.time or lower in lex.post_adjuncts
+            )
+        ):
+            return False
+        if strong:
+            # "Sunday on Fox's “Morning Futures,” Rep. Issa said Clinton ...": a title in
+            # a setting, then a clause
+            return not (adverbial and doc.caps[j] and lower not in lex.time)
+        for k in range(j + 1, min(r1, j + OPENER_LOOKAHEAD)):
+            if doc.lower[k] == "that" or doc.words[k] == ":" or k in doc.close_of:
+                return False
+            if doc.words[k] in ",;" or doc.words[k] in SENTENCE_ENDS:
+                break
+        return True
+
+    def _adverbial_lead(self, r0: int, punct: int) -> bool:
+        """Whether tokens ``r0``–``punct`` open with a preposition or subordinator: a
+        setting or condition, not content ("Soon after X was booed, Canova wrote ...")."""
+        doc, lex = self.doc, self.lex
+        a = r0
+        while a < punct and doc.lower[a] in lex.leading_conjunctions:
+            a += 1
+        return a < punct and (
+            doc.lower[a] in lex.lead_preposition
+            or doc.lower[a] in lex.subordinators
+            or doc.lower[a] in lex.weekdays
+        )
+
+    def _listener(self, end: int, r1: int) -> tuple[int, int] | None:
+        """Who was told: a pronoun, an outlet, a name (with its show), or a short phrase."""
+        doc, lex = self.doc, self.lex
+        if end >= r1:
+            return None
+        j = end
+        lower = doc.lower[j]
+        if lower in lex.listeners:
+            return j, j + 1
+        if end + 1 < r1 and f"{lower} {doc.lower[end + 1]}" in lex.listeners:
+            return j, j + 2
+        if lower in lex.definite or lower in lex.determiners:
+            j += 1
+        k = j
+        while (
+            k < r1
+            and k - end < MAX_LISTENER_TOKENS
+            and (
+                (doc.caps[k] and doc.words[k][0].isalpha())
+                or (k > j and doc.lower[k] in ("of", "the") and k + 1 < r1 and doc.caps[k + 1])
+            )
+        ):
+            k += 1
+        if k > j:
+            return end, k
+        for k in range(end + 1, min(r1, end + 4)):  # "told members that", "told party leaders:"
+            if doc.lower[k] == "that" or doc.words[k] == ":" or k in doc.close_of:
+                if all(doc.words[x][0].isalpha() for x in range(end, k)):
+                    return end, k
+                break
+        if j > end:  # "told the magazine", "told a reporter"
+            k = j
+            while (
+                k < r1
+                and k - j < 2
+                and doc.words[k][0].isalpha()
+                and doc.lower[k] not in ("that", "to", "whether", "if", "about", "in", "on")
+            ):
+                k += 1
+            if k > j:
+                return end, k
+        return None
+
+    def _source_after(self, end: int, r1: int, form: CueForm) -> tuple[int, int] | None:
+        """An inverted source ("said Smith", "added the official"): a name, pronoun or
+        determiner phrase running to the end of the clause. After a cue of telling only a
+        phrase that ends the sentence ("warned Clinton."): "told The New York Times in
+        2015" names the listener."""
+        doc, lex = self.doc, self.lex
+        if form.role not in ("speech", "belief"):
+            return None  # "praised Cruz for ..." names the object, never the speaker
+        j = end
+        while j < r1 and doc.lower[j] in lex.subject_skip:
+            j += 1
+        if j >= r1:
+            return None
+        first = doc.lower[j]
+        if form.listener and doc.lower[end - 1] in ("told", "tells", "tell", "telling"):
+            return None  # "“…,” Butz told The Huffington Post": the listener, not a source
+        if first in lex.pronouns:
+            nxt = doc.words[j + 1] if j + 1 < r1 else "."
+            return (j, j + 1) if nxt in ",;." or nxt in SENTENCE_ENDS else None
+        quoted = end - 2 >= 0 and (
+            self._closes_quote(end - 2)
+            or (doc.words[end - 2] == "," and self._closes_quote(end - 3))
+        )
+        if quoted and not (doc.caps[j] or first in lex.definite or first in lex.indefinite):
+            # "…,” said election lawyer Joe Birkenstock.", "said 81-year-old Parker Eaton, ...":
+            # a description that ends in a name, then the end of the clause
+            k = j
+            while (
+                k < r1
+                and k - j < MAX_SOURCE_AFTER_TOKENS
+                and doc.words[k] not in CLAUSE_PUNCT
+                and doc.words[k] not in SENTENCE_ENDS
+                and doc.words[k] not in QUOTE_MARKS
+                and doc.lower[k] not in lex.cue_words
+                and (doc.words[k][0].isalnum() or doc.words[k] == ".")
+            ):
+                k += 1
+            ends_clause = k >= r1 or doc.words[k] in ",;(" or doc.words[k] in SENTENCE_ENDS
+            if k > j and ends_clause and doc.caps[k - 1] and doc.words[k - 1][0].isalpha():
+                return j, k
+            return None
+        if not (
+            (doc.caps[j] and doc.words[j][0].isalpha())
+            or first in lex.pronouns
+            or first in lex.definite
+            or first in lex.indefinite
+        ):
+            return None
+        k = j
+        while k < r1 and k - j < MAX_SOURCE_AFTER_TOKENS:
+            w = doc.words[k]
+            if w in CLAUSE_PUNCT or (
+                w in SENTENCE_ENDS and (doc.space[k] is False and k + 1 >= r1)
+            ):
+                break
+            if w in QUOTE_MARKS or (w in SENTENCE_ENDS and k + 1 >= r1):
+                break
+            if (
+                doc.lower[k] in ("that", "who", "which")
+                or (
+                    k > j
+                    and doc.lower[k] in lex.lead_preposition
+                    and not (doc.lower[k] == "of" and k + 1 < r1 and doc.caps[k + 1])
+                )
+                or (k > j and doc.lower[k] in lex.time)
+            ):
+                break
+            if k > j and doc.lower[k] in lex.cue_words:
+                return None
+            if doc.lower[k] == "of" and k > j and doc.caps[k - 1]:
+                # "says Stu Rothenberg of the Rothenberg Political Report": to the boundary
+                while (
+                    k < r1
+                    and doc.words[k] not in CLAUSE_PUNCT
+                    and doc.words[k] not in SENTENCE_ENDS
+                    and k - j < MAX_SOURCE_AFTER_TOKENS
+                ):
+                    k += 1
+                break
+            if (
+                doc.caps[j]
+                and not doc.caps[k]
+                and doc.words[k][0].isalpha()
+                and doc.lower[k] not in lex.name_particles
+                and doc.lower[k] != "and"
+            ):
+                return None  # a name followed by a lower-case word: a clause, not a source
+            k += 1
+        if k == j or k - j >= MAX_SOURCE_AFTER_TOKENS:
+            return None
+        if k < r1 and (doc.words[k] == "(" or doc.lower[k] in ("who", "whose")):
+            return j, k  # "said Sen. Harry Reid (D-Nev.).", "said a lawyer who ..."
+        if form.listener and k < r1 and doc.words[k] not in SENTENCE_ENDS:
+            return None
+        if (
+            k < r1
+            and doc.words[k] not in ",;"
+            and doc.words[k] not in SENTENCE_ENDS
+            and doc.lower[k] not in lex.lead_preposition
+            and doc.lower[k] not in lex.time
+        ):
+            return None  # more follows: "said Fiorina “was involved”" is not inverted
+        return j, k
+
+    def _according(self, i: int, end: int, form: CueForm, r0: int, r1: int) -> Attribution | None:
+        """ "According to X, CONTENT" and "CONTENT, according to X"."""
+        doc, lex = self.doc, self.lex
+        j = end
+        k = j
+        while k < r1 and k - j < MAX_SOURCE_AFTER_TOKENS:
+            w = doc.words[k]
+            if (
+                w in CLAUSE_PUNCT
+                or w in QUOTE_MARKS
+                or (w in SENTENCE_ENDS and (k + 1 >= r1 or doc.space[k]))
+            ):
+                break
+            k += 1
+        if k == j or k - j >= MAX_SOURCE_AFTER_TOKENS:
+            return None
+        source = (j, k)
+        lead = i
+        while lead > r0 and doc.lower[lead - 1] in lex.leading_conjunctions | {","}:
+            lead -= 1
+        if lead == r0:
+            start = k + 1 if k < r1 and doc.words[k] == "," else k
+            content = self._content_span(start, r1)
+            trailing_at = None
+        else:
+            stop = i - 1 if doc.words[i - 1] in ",(—–" else i
+            content = self._content_before(r0, stop)
+            trailing_at = stop
+        if content is None:
+            return None
+        return self._make(i, end, form, content, source, None, r0, r1, trailing_at)
+
+    def _content_after(
+        self, end: int, r1: int, form: CueForm
+    ) -> tuple[tuple[int, int, str] | None, tuple[int, int] | None]:
+        """What a leading cue introduces, and who was told (for cues of telling)."""
+        doc = self.doc
+        listener = self._listener(end, r1) if form.listener else None
+        j = listener[1] if listener else end
+        for k in range(j, min(r1, j + OPENER_LOOKAHEAD)):
+            w, lower = doc.words[k], doc.lower[k]
+            if lower == "that":
+                return self._content_span(k, r1), listener
+            if w == ":":
+                if k + 1 in doc.close_of:
+                    return self._direct(k + 1, doc.close_of[k + 1]), listener
+                return self._content_span(k + 1, r1), listener
+            if w in QUOTE_MARKS:
+                if k in doc.close_of:
+                    return self._direct(k, doc.close_of[k]), listener
+                break
+            if not self._skippable(k) or (
+                doc.caps[k] and (k == j or not self._skippable(k - 1) or doc.words[k - 1] == ",")
+            ):
+                break  # a name right after the cue opens the content: "said Putin is ..."
+        if j < r1 and doc.words[j] in CLAUSE_PUNCT | SENTENCE_ENDS:
+            return None, listener  # "than he expected, ...": nothing is said
+        return self._content_span(j, r1), listener
+
+    def _participle_content(
+        self, end: int, r1: int, at_start: bool, form: CueForm
+    ) -> tuple[int, int, str] | None:
+        """ "Citing sources, the NYT reported" reads to the comma; "..., saying X" to the end."""
+        doc = self.doc
+        if not at_start or (end < r1 and doc.words[end] in ",:"):
+            return self._content_after(end, r1, form)[0]  # "Adding, “…”"
+        k = end
+        while k < r1 and doc.words[k] != ",":
+            k += 1
+        if k >= r1:
+            return self._content_after(end, r1, form)[0]
+        return self._content_span(end, k)
+
+    def _content_span(self, j: int, r1: int) -> tuple[int, int, str] | None:
+        """Content from token ``j`` to the end of its clause, or the quote it opens."""
+        doc, lex = self.doc, self.lex
+        if j >= r1:
+            return None
+        close = doc.close_of.get(j)
+        if close is not None:
+            tail = close + 1
+            while tail < r1 and (doc.words[tail] in SENTENCE_ENDS or doc.words[tail] == ","):
+                tail += 1
+            if tail >= r1 or close >= r1:
+                return self._direct(j, close)
+        k = j
+        while k < r1:
+            w = doc.words[k]
+            if w == ";" and k > j:
+                break
+            if w == "," and k + 1 < r1 and k > j:
+                nxt = doc.lower[k + 1]
+                if (nxt in lex.cue_words and nxt.endswith("ing")) or nxt == "according":
+                    break
+            k += 1
+        while k > j and (doc.words[k - 1] in SENTENCE_ENDS or doc.words[k - 1] in ",;:—–"):
+            k -= 1
+        if k <= j or not any(doc.words[x][0].isalnum() for x in range(j, k)):
+            return None
+        kind = "mixed" if any(doc.words[x] in DOUBLE for x in range(j, k)) else "indirect"
+        return doc.starts[j], doc.ends[k - 1], kind
+
+    def _direct(self, open_mark: int, close: int) -> tuple[int, int, str] | None:
+        """The words inside a quote (its marks and a trailing comma left out)."""
+        doc = self.doc
+        a = doc.ends[open_mark]
+        if close < doc.n and doc.words[close] in QUOTE_MARKS:
+            b = doc.starts[close]
+        else:  # left open: it runs to the end of its paragraph
+            b = doc.ends[min(close, doc.n) - 1]
+        while b > a and self.text[b - 1] in " ,\n\t":
+            b -= 1
+        if b - a < 2:
+            return None
+        return a, b, "direct"
+
+    def _content_before(self, r0: int, stop: int) -> tuple[int, int, str] | None:
+        """Content of a trailing cue: the region up to token ``stop`` (the comma or closing
+        quote mark before the source)."""
+        doc, lex = self.doc, self.lex
+        a = r0
+        while a < stop and doc.lower[a] in lex.leading_conjunctions:
+            a += 1
+        if stop - a < MIN_CONTENT_TOKENS:
+            return None
+        close = stop if stop in doc.opener_of else stop - 1
+        opened = doc.opener_of.get(close)
+        if opened is not None and (
+            opened <= a
+            or (
+                doc.words[opened - 1] in ":,"
+                and any(doc.lower[x] in self.lex.cue_words for x in range(a, opened))
+            )
+        ):
+            # the quotation itself, also when an attribution of its own leads into it
+            return self._direct(opened, close)
+        k = stop
+        while k > a and doc.words[k - 1] in ",;:—–":
+            k -= 1
+        if k <= a:
+            return None
+        kind = "mixed" if any(doc.words[x] in DOUBLE for x in range(a, k)) else "indirect"
+        return doc.starts[a], doc.ends[k - 1], kind
+
+    # after the pass
+
+    def _inherit_subjects(self, found: list[Attribution]) -> None:
+        """A participle or coordinated cue speaks for its clause's subject: the speaker of
+        the nearest attribution before it in the sentence, else the sentence's subject."""
+        for index, attribution in enumerate(found):
+            if not attribution.inherit:
+                continue
+            donor = None
+            for other in reversed(found[:index]):
+                if other.region == attribution.region and other.subject is not None:
+                    donor = other
+                    break
+            if donor is None:
+                for other in found[index + 1 :]:
+                    if other.region == attribution.region and other.subject is not None:
+                        donor = other
+                        break
+            if donor is not None:
+                attribution.subject = donor.subject
+                attribution.description = donor.description
+            else:
+                attribution.subject = self._clause_subject(*attribution.region, attribution.cue[0])
+
+    def _clause_subject(self, r0: int, r1: int, cue: int) -> tuple[int, int] | None:
+        """The subject a sentence opens with — a pronoun, a name, or a short determiner
+        phrase — after leading conjunctions, an opening adverbial phrase up to its comma
+        ("In an interview with The Wall Street Journal, Trump ...") and a place ("Ohio,")."""
+        doc, lex = self.doc, self.lex
+        j = r0
+        while j < cue and doc.lower[j] in lex.leading_conjunctions:
+            j += 1
+        if j < cue and (
+            doc.lower[j] in lex.lead_preposition
+            or doc.lower[j] in lex.subordinators
+            or (j + 1 < cue and doc.words[j + 1] == ",")
+        ):
+            k = j
+            while k < cue and doc.words[k] != ",":
+                k += 1
+            if k >= cue:
+                return None
+            j = k + 1
+            while True:  # "in St. Clairsville, Ohio, Brenda Johnson ..."
+                e = j
+                while e < cue and doc.caps[e] and doc.words[e][0].isalpha():
+                    e += 1
+                if e > j and e < cue and doc.words[e] == "," and e - j <= 2:
+                    j = e + 1
+                else:
+                    break
+        if j >= cue:
+            return None
+        if doc.lower[j] in lex.pronouns:
+            return j, j + 1
+        k = j
+        if doc.lower[k] in lex.definite or doc.lower[k] in lex.indefinite:
+            k += 1
+        e = k
+        while (
+            e < cue
+            and e - k < MAX_NAME_TOKENS + 2
+            and doc.words[e][0].isalpha()
+            and (
+                doc.caps[e]
+                or (
+                    e > k
+                    and doc.lower[e] not in lex.cue_words
+                    and doc.lower[e] not in lex.subject_stop
+                    and doc.lower[e] not in lex.subject_skip
+                    and not doc.lower[e].endswith(("ed", "ly"))
+                )
+            )
+        ):
+            e += 1
+        if e == k:
+            return None
+        return (j, e) if doc.caps[k] or doc.lower[e - 1] in lex.description_nouns else None
+
+    def _cut_at_trailing(self, found: list[Attribution]) -> None:
+        """A content that runs into a trailing attribution stops before it ("saying X,
+        the sources claimed": "saying" says X)."""
+        doc = self.doc
+        marks = [(a.region, a.trailing_at) for a in found if a.trailing_at is not None]
+        if not marks:
+            return
+        for attribution in found:
+            c0, c1 = attribution.content
+            for region, at in marks:
+                assert at is not None
+                cut = doc.starts[at]
+                if (
+                    region == attribution.region
+                    and c0 < cut < c1
+                    and doc.starts[attribution.cue[0]] < cut
+                ):
+                    end = cut
+                    while end > c0 and self.text[end - 1] in " ,;:\n\t":
+                        end -= 1
+                    if end > c0:
+                        attribution.content = (c0, end)
