@@ -49,8 +49,9 @@ class IngestResult:
 
     @property
     def ok(self) -> bool:
-        """False only when nothing at all could be read."""
-        return self.read > 0
+        """False only when nothing at all could be read: no article was stored or found
+        already stored (inputs that held no article, like a page without one, do not count)."""
+        return self.added + self.duplicates > 0
 
     @property
     def articles_per_s(self) -> float:
@@ -166,6 +167,5 @@ def _progress_bar(total: int) -> Any:
         unit_divisor=1024,
         desc="ingest",
         file=sys.stderr,
-        dynamic_ncols=True,
         smoothing=0.1,
     )

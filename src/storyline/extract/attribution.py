@@ -73,6 +73,7 @@ class CueForm:
     source_after: bool
     trails: bool
     raising: bool
+    quoted_only: bool = False
 
     @property
     def participle(self) -> bool:
@@ -99,6 +100,7 @@ class Lexicon:
                     source_after=bool(group.get("source_after", False)),
                     trails=bool(group.get("trails", True)),
                     raising=bool(group.get("raising", False)),
+                    quoted_only=bool(group.get("quoted_only", False)),
                 )
                 if form.role == "speech":
                     self.speech_forms.add(surface.lower())
@@ -192,6 +194,18 @@ def reported_speech_subset() -> frozenset[str]:
     """The fixed verbs of saying that define the reported-speech subset of ``storyline eval
     quotes`` (``[subsets]`` of the data file; independent of the cue groups)."""
     return lexicon().speech_subset
+
+
+#: The cue of a quotation introduced by a colon alone ("Clinton: “…”").
+_COLON = CueForm(
+    words=(":",),
+    role="speech",
+    listener=False,
+    continues=False,
+    source_after=False,
+    trails=False,
+    raising=False,
+)
 
 
 # -- attributions ----------------------------------------------------------------------------
@@ -315,11 +329,41 @@ class Finder:
         found: list[Attribution] = []
         for i, end, form in self.cues():
             attribution = self._attribute(i, end, form)
-            if attribution is not None:
+            if attribution is not None and (not form.quoted_only or attribution.kind == "direct"):
                 found.append(attribution)
+        found.extend(self._colon_quotes(found))
+        found.sort(key=lambda a: a.cue[0])
         self._inherit_subjects(found)
         self._cut_at_trailing(found)
         return found
+
+    def _colon_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """Quotations introduced by a name and a colon with no cue word ("Clinton: “…”",
+        "Republican pollster Daron Shaw: “…”", "From the report: “…”"): the colon is the cue,
+        the phrase before it the speaker. Quotations some cue already took are left alone."""
+        doc, lex = self.doc, self.lex
+        taken = sorted(a.content for a in found)
+        out: list[Attribution] = []
+        for k in range(1, doc.n - 1):
+            if doc.words[k] != ":" or k + 1 not in doc.close_of or doc.quote_of[k] >= 0:
+                continue
+            content = self._direct(k + 1, doc.close_of[k + 1])
+            if content is None or any(a < content[1] and content[0] < b for a, b in taken):
+                continue
+            r0, r1 = self._region(k)
+            subject = self._name_before(k - 1, r0) or self._subject(k - 1, r0)
+            if subject is None:
+                continue
+            a, b = subject
+            last = doc.lower[b - 1]
+            if not (
+                any(doc.caps[x] and doc.words[x][0].isalpha() for x in range(a, b))
+                or last in lex.role_nouns
+                or last in lex.description_nouns
+            ):
+                continue  # "Wait, it gets better: “…”": no one named
+            out.append(self._make(k, k + 1, _COLON, content, subject, None, r0, r1))
+        return out
 
     def _region(self, i: int) -> tuple[int, int]:
         """The tokens a cue is read in: its sentence, or its sentence within a quote."""
@@ -813,24 +857,59 @@ class Finder:
             self._closes_quote(end - 2)
             or (doc.words[end - 2] == "," and self._closes_quote(end - 3))
         )
-        if quoted and not (doc.caps[j] or first in lex.definite or first in lex.indefinite):
-            # "…,” said election lawyer Joe Birkenstock.", "said 81-year-old Parker Eaton, ...":
-            # a description that ends in a name, then the end of the clause
+        if quoted:
+            # "…,” said election lawyer Joe Birkenstock.", "said 81-year-old Parker Eaton, ...",
+            # "said Republican party boss Reince Priebus, though ...", "said one party
+            # activist.": a description that ends in a name or a role, then the clause's end
             k = j
             while (
                 k < r1
                 and k - j < MAX_SOURCE_AFTER_TOKENS
-                and doc.words[k] not in CLAUSE_PUNCT
-                and doc.words[k] not in SENTENCE_ENDS
-                and doc.words[k] not in QUOTE_MARKS
+                and (
+                    (
+                        doc.words[k] not in CLAUSE_PUNCT
+                        and doc.words[k] not in SENTENCE_ENDS
+                        and doc.words[k] not in QUOTE_MARKS
+                    )
+                    or (
+                        doc.words[k] == "."
+                        and not doc.space[k]
+                        and k + 1 < r1
+                        and doc.caps[k + 1]
+                        and not doc.newline[k + 1]
+                    )
+                )
                 and doc.lower[k] not in lex.cue_words
+                and not (k > j and doc.lower[k] in lex.time)
+                and not (
+                    k > j
+                    and doc.lower[k] in lex.lead_preposition
+                    and not (doc.lower[k] == "of" and k + 1 < r1 and doc.caps[k + 1])
+                )
                 and (doc.words[k][0].isalnum() or doc.words[k] == ".")
             ):
                 k += 1
-            ends_clause = k >= r1 or doc.words[k] in ",;(" or doc.words[k] in SENTENCE_ENDS
-            if k > j and ends_clause and doc.caps[k - 1] and doc.words[k - 1][0].isalpha():
+            ends_clause = (
+                k >= r1
+                or doc.words[k] in ",;("
+                or doc.words[k] in SENTENCE_ENDS
+                or doc.lower[k] in lex.lead_preposition
+                or doc.lower[k] in lex.time
+                or doc.lower[k] in ("who", "whose")
+            )
+            last = doc.lower[k - 1] if k > j else ""
+            if (
+                k > j
+                and ends_clause
+                and (
+                    (doc.caps[k - 1] and doc.words[k - 1][0].isalpha())
+                    or last in lex.role_nouns
+                    or last in lex.description_nouns
+                )
+            ):
                 return j, k
-            return None
+            if not (doc.caps[j] or first in lex.definite or first in lex.indefinite):
+                return None
         if not (
             (doc.caps[j] and doc.words[j][0].isalpha())
             or first in lex.pronouns

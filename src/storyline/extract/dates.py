@@ -70,6 +70,19 @@ TWO_DIGIT_YEAR_LEAD = 10
 #: ahead, and of those meant in the past only one had its next occurrence within 90 days.
 NEAR_FUTURE_DAYS = 90
 
+#: A date that sets a narrative's scene ("On March 3, ...") becomes the reference time of the
+#: bare weekdays after it when it lies more than this many days before publication: a bare
+#: weekday resolved from the publication date cannot reach it. A nearer date needs no
+#: reference of its own. Fixed by that reasoning (a week), not tuned on any set.
+NARRATIVE_MIN_DAYS = 7
+
+#: ... and at most this many days before it: news names the days of the last two weeks by
+#: their weekday, older ones by their date, so a scene set further back is a flashback and the
+#: bare weekdays after it belong to the news of the day. Checked on TimeBank: the one
+#: narrative set 9 days back dates its weekdays by its scene; the five scenes set 19 days to
+#: 50 years back were flashbacks followed by weekdays of the publication week.
+NARRATIVE_MAX_DAYS = 14
+
 #: With the future tense a date without a year is the coming one, unless that is more than
 #: half a year away and the past one is nearer: then the tense cue was most likely another
 #: clause's ("hoped she would bring aid to the victims of the Aug. 7 blasts").
@@ -155,6 +168,10 @@ class _Vocabulary:
     past_cues: frozenset[str]
     not_past_ed: frozenset[str]
     participle_auxiliaries: frozenset[str]
+    be_forms: frozenset[str]
+    schedule_verbs: frozenset[str]
+    not_before_schedule: frozenset[str]
+    subordinators: tuple[tuple[str, ...], ...]
     adverbs_between: frozenset[str]
     clause_breaks: frozenset[str]
     abbreviations: frozenset[str]
@@ -219,6 +236,10 @@ def _vocabulary() -> _Vocabulary:
         past_cues=frozenset(tense["past"]),
         not_past_ed=frozenset(tense["not_past_ed"]),
         participle_auxiliaries=frozenset(tense["participle_auxiliaries"]),
+        be_forms=frozenset(tense["be_forms"]),
+        schedule_verbs=frozenset(tense["schedule_verbs"]),
+        not_before_schedule=frozenset(tense["not_before_schedule"]),
+        subordinators=tuple(tuple(p.split()) for p in tense["subordinators"]),
         adverbs_between=frozenset(tense["adverbs_between"]),
         clause_breaks=frozenset(tense["clause_breaks"]),
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
@@ -421,9 +442,30 @@ def _cue(words: list[str], index: int, vocab: _Vocabulary) -> str | None:
         return FUTURE
     if word in vocab.future_cues or word.endswith(vocab.future_suffixes):
         return FUTURE
+    if word in vocab.schedule_verbs and (
+        index == 0 or words[index - 1] not in vocab.not_before_schedule
+    ):
+        return FUTURE
     if _is_past_form(word, vocab):
         return PAST
     return None
+
+
+#: How many words a subordinate clause's subject may take between its conjunction and its
+#: verb ("as soon as trading opened", "until the central bank reopened"). A judgement: a
+#: subject of one to three words covers most news clauses of this kind.
+SUBORDINATE_SUBJECT_WORDS = 3
+
+
+def _in_subordinate_clause(words: list[str], index: int, vocab: _Vocabulary) -> bool:
+    """Whether the verb at ``index`` opens a temporal subordinate clause ("as soon as trading
+    opened"): its tense follows the main clause's, which governs the expression."""
+    for gap in range(SUBORDINATE_SUBJECT_WORDS + 1):
+        for phrase in vocab.subordinators:
+            stop = index - gap
+            if stop - len(phrase) >= 0 and tuple(words[stop - len(phrase) : stop]) == phrase:
+                return True
+    return False
 
 
 def _governing_tense(words: list[str], vocab: _Vocabulary) -> str | None:
@@ -437,6 +479,10 @@ def _governing_tense(words: list[str], vocab: _Vocabulary) -> str | None:
         if word in vocab.clause_breaks:
             return None
         tense = _cue(words, index, vocab)
+        if tense == PAST and _in_subordinate_clause(words, index, vocab):
+            index -= 1
+            scanned += 1
+            continue
         if tense == PAST and word not in ("was", "were", "had", "has", "did"):
             # A participle after be/been/have/to takes the tense of what governs them.
             before = index - 1
@@ -490,16 +536,25 @@ def tense_at(text: str, start: int, end: int, *, left: bool = True) -> str | Non
         return tense
     if any(w in vocab.clause_breaks for w in left_words[-TENSE_MAX_WORDS:]):
         return None
-    return _right_tense(text, end, vocab)
+    return _right_tense(text, end, vocab, fronted=True)
 
 
-def _right_tense(text: str, end: int, vocab: _Vocabulary) -> str | None:
+def _right_tense(text: str, end: int, vocab: _Vocabulary, *, fronted: bool = False) -> str | None:
     right = text[end : _sentence_end(text, end)]
     right_words = [w.lower() for w in _WORD.findall(right)][:TENSE_MAX_WORDS]
     for index, word in enumerate(right_words):
         if word in vocab.clause_breaks:
             break
         tense = _cue(right_words, index, vocab)
+        if (
+            fronted
+            and tense == FUTURE
+            and _is_past_form(word, vocab)
+            and (index == 0 or right_words[index - 1] not in vocab.be_forms)
+        ):
+            # A fronted adverbial dates the verb it stands before: in "On Friday, the
+            # government planned to pay" the planning happened on Friday, in the past.
+            tense = PAST
         if tense is not None:
             # "Tuesday's vote will be ..." / "On Tuesday the minister said ...": the first
             # cue after the expression is its verb or that verb's auxiliary.
@@ -1648,6 +1703,7 @@ class _Context:
     year: int | None = None
     month: tuple[int, int] | None = None
     quarter: tuple[int, int] | None = None
+    narrative: date | None = None
 
     def anchor_day(self, anaphoric: bool) -> date | None:
         return (self.day or self.published) if anaphoric else self.published
@@ -1717,6 +1773,7 @@ def _resolve_date(ctx: _Context, m: _Mention) -> TimeExpression | None:
         year = _parse_year(year_text, ctx.published)
         if year is None or _safe_date(year, month, day) is None:
             return None
+        _set_narrative(ctx, m, date(year, month, day))
         return _expression(ctx.text, m, "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day", False)
     if _safe_date(2000, month, day) is None:  # 2000 is a leap year: only truly bad dates fail
         return None
@@ -1728,7 +1785,31 @@ def _resolve_date(ctx: _Context, m: _Mention) -> TimeExpression | None:
     year = _pick_year(month, day, ctx.published, tense, weekday)
     if year is None:
         return None
+    _set_narrative(ctx, m, date(year, month, day))
     return _expression(ctx.text, m, "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day", True)
+
+
+_AFTER_DATE = re.compile(r"\s*,?\s*([A-Za-z]+)")
+
+
+def _sets_scene(text: str, m: _Mention) -> bool:
+    """Whether a written date sets the time of the narrative that follows: it opens its
+    sentence ("On March 3, the rebels ...", "March 3 -- ...") or stands right before its
+    sentence's past verb ("The council on Aug. 6 ordered ..."). A date inside a clause ("the
+    invasion of Kuwait on Aug. 2") names an event of its own and sets nothing."""
+    before = text[_sentence_start(text, m.start) : m.start].strip().lower()
+    if before in ("", "on"):
+        return True
+    after = _AFTER_DATE.match(text, m.end)
+    return bool(after) and _is_past_form(after.group(1).lower(), _vocabulary())
+
+
+def _set_narrative(ctx: _Context, m: _Mention, day: date) -> None:
+    """Let a scene-setting date become (or stop being) the narrative's reference time."""
+    if ctx.published is None or not _sets_scene(ctx.text, m):
+        return
+    lag = (ctx.published - day).days
+    ctx.narrative = day if NARRATIVE_MIN_DAYS < lag <= NARRATIVE_MAX_DAYS else None
 
 
 _VERB_ON = re.compile(r"([A-Za-z]+)\s+(?:[A-Za-z]+ly\s+)?on\s*$")
@@ -1948,7 +2029,20 @@ def _weekday_day(ctx: _Context, m: _Mention) -> date | None:
         return resolve_weekday(weekday, anchor, _tense(ctx, m), modifier)
     if ctx.published is None:
         return None
+    if det is None and ctx.narrative is not None:
+        return _near_narrative(weekday, ctx.narrative, _tense(ctx, m))
     return resolve_weekday(weekday, ctx.published, _tense(ctx, m), det)
+
+
+def _near_narrative(weekday: int, anchor: date, tense: str | None) -> date:
+    """A bare weekday in a narrative set on ``anchor``: the nearest such day to it (TimeML's
+    practice: "On March 3, ... On Thursday ..." is that week's Thursday), or with the future
+    tense the first one on or after it ("would meet on Thursday")."""
+    ahead = (weekday - anchor.weekday()) % 7
+    back = (anchor.weekday() - weekday) % 7
+    if tense == FUTURE or ahead < back:
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
 
 
 def _resolve_weekday(ctx: _Context, m: _Mention) -> TimeExpression:

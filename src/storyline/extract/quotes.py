@@ -6,36 +6,36 @@ direct quotes ("…," she said), indirect speech (X said that …), mixed ones (
 …) — each with its speaker, its cue and the outlet the words came through (``via``). Offsets
 are character offsets into the text given, end exclusive.
 
-How it works, model-free, in one pass over the tokens:
+How it works, model-free, in one pass over the tokens, one module per step:
 
-1. Quote marks are paired per paragraph (straight and curly, a closing mark used as an
-   opening one, nested single quotes inside double ones). An opening mark left open at the
-   end of a paragraph continues into the next paragraph when that one opens with a quote
-   mark (the newspaper convention); otherwise it ends at the paragraph's end — one odd mark
-   never spoils the rest of the article.
-2. Sentences are split on end punctuation (abbreviations and initials excepted) and
-   newlines; sentence ends inside a quote do not split it, so "“A. B,” he said" is one.
-3. Every cue word from ``data/speech_verbs.toml`` starts an attribution: its subject is
-   the noun phrase before it (or after it: "said Smith", "according to X"); its content is
-   what follows ("that …", ": “…”", the rest of the clause) or, when the cue trails
-   ("…,” he said."), what precedes it. A cue inside a quote is read within that quote.
-4. Speakers are resolved within the article: "he"/"she" to the closest preceding named
-   person, "they" to the closest preceding group that spoke, surnames to the full name,
-   definite descriptions ("the Kremlin spokesman") to the person the text gave that role,
-   "I"/"we" inside a quote to whoever the quote is attributed to. Indefinite descriptions
-   ("a senior official") stay descriptions.
-5. ``via`` is the outlet named as the listener ("told the NYT"), in the speaker ("one NYT
-   source", "according to the BBC"), around the cue ("in an interview with WABC"), or by an
-   attribution the quote sits inside ("the NYT reported that X said …"); "the outlet", "the
-   paper", "the magazine" stand for the last outlet named before.
+1. :mod:`~storyline.extract.sentences` pairs quote marks per paragraph (straight and curly,
+   a closing mark used as an opening one, nested single quotes inside double ones; an
+   opening mark left open continues into the next paragraph when that one opens with a
+   quote mark, otherwise it ends at the paragraph's end, so one odd mark never spoils the
+   rest of the article) and splits sentences on end punctuation and newlines, never inside
+   a quote: "“A. B,” he said" is one sentence.
+2. :mod:`~storyline.extract.attribution` starts an attribution at every cue word of
+   ``data/speech_verbs.toml``: its subject is the noun phrase before it (or after it: "said
+   Smith", "according to X"); its content is what follows ("that …", ": “…”", the rest of
+   the clause) or, when the cue trails ("…,” he said."), what precedes it. A cue inside a
+   quote is read within that quote.
+3. :mod:`~storyline.extract.speakers` resolves speakers within the article ("he"/"she" to
+   the closest preceding named person, "they" to the closest group that spoke, surnames to
+   the full name, "the Kremlin spokesman" to the person given that role, "I"/"we" inside a
+   quote to whoever the quote is attributed to; "a senior official" stays a description)
+   and finds ``via``, the outlet named as the listener ("told the NYT"), in the speaker
+   ("one NYT source", "according to the BBC"), around the cue ("in an interview with
+   WABC"), or by an attribution the quote sits inside ("the NYT reported that X said …").
 
-Calibration: the limits below were set once on PolNeAR's training split (never on dev) and
-are general reading rules, not fitted to any file. Cue forms whose occurrences in that split
-were attributions less than about a third of the time were left out of the data file: with
-the finder's precision near 0.75 and recall near 0.6, adding a cue pays only above that.
+Calibration: the limits of those modules were set once on PolNeAR's training split (never
+on dev) and are general reading rules, not fitted to any file. Cue forms whose occurrences
+in that split were attributions less than about a third of the time were left out of the
+data file: with the finder's precision near 0.75 and recall near 0.6, adding a cue pays
+only above that.
 """
 
 from __future__ import annotations
+
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -56,6 +56,7 @@ from storyline.extract.speakers import (
     resolve_first_person,
 )
 
+__all__ = [
     "Cue",
     "OutletMention",
     "Quote",
@@ -66,7 +67,6 @@ from storyline.extract.speakers import (
     "sentence_spans",
     "speech_cue_forms",
 ]
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,6 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the issue: speaker and cue as objects or null."""
         return asdict(self)
-
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -136,7 +135,6 @@ def find_quotes(text: str) -> list[Quote]:
         )
     quotes.sort(key=lambda q: (q.start, q.end, q.cue.start if q.cue else 0))
     return quotes
-
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -38,6 +38,12 @@ CLAUSE_PUNCT = frozenset(",;:()[]—–")
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
+#: Longest sentence read as the bare attribution of the quotation before it ("Former
+#: Secretary of State Hillary Clinton said." is 7 tokens); longer ones are sentences of their
+#: own. Set on polnear/train.
+MAX_BARE_ATTRIBUTION_TOKENS = 8
+
+
 class SentenceWords(Protocol):
     """The word lists sentence splitting needs (the cue lexicon provides them)."""
 
@@ -257,6 +263,13 @@ class Doc:
                     and not self.newline[a]
                     and self._cue_within(a, b)
                 )
+                or (
+                    a - 1 in closes
+                    and self.words[a - 2] == "."
+                    and not self.newline[a]
+                    and self._cue_within(a, b)
+                    and self._only_attribution(a, b)
+                )
             ):
                 merged[-1] = (merged[-1][0], b)
             else:
@@ -272,6 +285,18 @@ class Doc:
             if self.words[k] in CLAUSE_PUNCT:
                 return False
         return False
+
+    def _only_attribution(self, a: int, b: int) -> bool:
+        """Whether a sentence is nothing but a short subject, a cue and its end ("“…
+        emails.” Trump said."): a quotation closed by a period before it is its content.
+        Anything more ("Trump said he ...") makes it a sentence of its own."""
+        if b - a > MAX_BARE_ATTRIBUTION_TOKENS or self.words[b - 1] not in SENTENCE_ENDS:
+            return False
+        cue = next(
+            (k for k in range(a, b) if self.lower[k] in self.lex.cue_words and not self.caps[k]),
+            b,
+        )
+        return all(self.words[k] in SENTENCE_ENDS for k in range(cue + 1, b))
 
     # helpers
 

@@ -155,7 +155,7 @@ class People:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, mentions: list[OutletMention]):
         self.doc, self.lex = doc, lexicon
-        doc, lex = doc, lexicon
+        lex = lexicon
         self.mentions: list[Person] = []  # people named, in text order
         self.full: dict[str, list[Person]] = {}
         self.roles: list[Person] = []

@@ -16,6 +16,7 @@ cosines run lower. That is a property of the kind of item, not of a data set.
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Any
 
@@ -138,9 +139,10 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
 
 def index_terms(settings: GroupSettings, vectors: dict[str, Vector]) -> list[str]:
     """The article's heaviest words and names, the keys it is indexed and looked up by."""
-    ranked = sorted(vectors["body"].items(), key=lambda kv: (-kv[1], kv[0]))
-    terms = [t for t, _ in ranked if "_" not in t][: settings.index_terms]
-    for term, _ in sorted(vectors["names"].items(), key=lambda kv: (-kv[1], kv[0]))[:4]:
+    # Only the few heaviest are wanted: a partial selection, not a sort of every word.
+    single = ((-w, t) for t, w in vectors["body"].items() if "_" not in t)
+    terms = [t for _, t in heapq.nsmallest(settings.index_terms, single)]
+    for _, term in heapq.nsmallest(4, ((-w, t) for t, w in vectors["names"].items())):
         if term not in terms:
             terms.append(term)
     for term in sorted(vectors["title"]):
@@ -168,8 +170,14 @@ def candidates(
         weight = weights.get(term, 0.1)
         for cid in slot:
             score[cid] = score.get(cid, 0.0) + weight
+    limit = settings.max_candidates
+    if len(score) > limit:
+        # Keep every cluster scoring at least the limit-th best score (ties included), then
+        # order only those: the same result as sorting all, without sorting all.
+        floor = heapq.nlargest(limit, score.values())[-1]
+        score = {cid: value for cid, value in score.items() if value >= floor}
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], clusters[kv[0]].founder))
-    return [clusters[cid] for cid, _ in ranked[: settings.max_candidates]]
+    return [clusters[cid] for cid, _ in ranked[:limit]]
 
 
 def _older(a: Cluster, b: Cluster) -> tuple[Cluster, Cluster]:
