@@ -19,7 +19,7 @@ setup: $(BIN)/.installed
 
 ## run: ingest the demo corpus, analyse it and write the report to out/demo-report/
 run: setup
-	STORYLINE_OUTLETS=$(DEMO)/outlets.toml $(BIN)/storyline run $(DEMO) --db $(OUT)/demo.db --out $(OUT)/demo-report
+	STORYLINE_OUTLETS=examples/demo-outlets.toml $(BIN)/storyline run $(DEMO) --db $(OUT)/demo.db --out $(OUT)/demo-report
 
 ## test: lint and the whole test suite
 test: setup lint

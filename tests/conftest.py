@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The demo corpus's invented outlets (Harbor Daily, Northwind Wire, ...) are not in the
 # shipped table; tests that use them read the demo's table, as `make run` does. Set before
 # any test runs, so every process (and subprocess) of the suite sees the same outlets.
-os.environ["STORYLINE_OUTLETS"] = str(REPO / "examples" / "demo" / "outlets.toml")
+os.environ["STORYLINE_OUTLETS"] = str(REPO / "examples" / "demo-outlets.toml")
 
 
 def shared_path(*parts: str) -> Path:

@@ -65,15 +65,19 @@ def test_folders_globs_and_missing_paths(tmp_path):
     (tmp_path / "b.txt").write_text("Second article body.")
     (tmp_path / "sub" / "a.txt").write_text("First article body.")
     (tmp_path / ".hidden.txt").write_text("not read")
+    (tmp_path / "settings.toml").write_text('name = "not an article"')
     articles, stats = read([tmp_path, tmp_path / "*.txt", tmp_path / "nope.txt"])
     names = [a.source.rsplit("/", 1)[-1] for a in articles]
     assert names == ["b.txt", "a.txt", "b.txt"]
-    assert [str(s) for s in stats.skipped] == [f"{tmp_path / 'nope.txt'}: no such file or folder"]
+    assert [str(s) for s in stats.skipped] == [
+        f"{tmp_path / 'settings.toml'}: not an article format (.toml)",
+        f"{tmp_path / 'nope.txt'}: no such file or folder",
+    ]
 
 
 def test_broken_inputs_each_get_one_line(tmp_path):
     (tmp_path / "empty.txt").write_text("")
-    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (tmp_path / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 prices rose in Amsel.".encode("latin-1"))
     (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 4 + b"\x01\x02\x03" * 50)
     lines = [
@@ -85,7 +89,7 @@ def test_broken_inputs_each_get_one_line(tmp_path):
     articles, stats = read([tmp_path])
     reasons = {s.source.rsplit("/", 1)[-1]: s.reason for s in stats.skipped}
     assert reasons["empty.txt"] == "empty input"
-    assert reasons["image.png"] == "binary data, not text"
+    assert reasons["image.bin"] == "binary data, not text"
     assert reasons["noise.txt"].startswith(("binary data", "invalid UTF-8"))
     assert reasons["cut.jsonl.gz"].startswith("truncated or corrupt gzip")
     # the good part of the truncated file and the Latin-1 file were still read

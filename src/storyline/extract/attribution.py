@@ -670,7 +670,11 @@ class Finder:
         if k < r0 or doc.words[k] != "," or k + 1 >= comma:
             return None
         relative = doc.lower[k + 1] in ("who", "whose", "which", "including")
-        if not relative and comma - k > MAX_APPOSITION_TOKENS:
+        if (
+            not relative
+            and comma - k > MAX_APPOSITION_TOKENS
+            and not (comma - k <= MAX_RELATIVE_TOKENS and self._name_after_quotation(k - 1, r0))
+        ):
             return None
         inner = self._name_before(comma - 1, k + 1)
         if not relative and inner is not None and inner == (k + 1, comma):
@@ -683,6 +687,18 @@ class Finder:
         if name is None or (not relative and not doc.caps[name[1] - 1]):
             return None  # "The complaint, which was filed Monday, alleged": any phrase
         return name, None if relative else (k + 1, comma)
+
+    def _name_after_quotation(self, k: int, r0: int) -> bool:
+        """Whether a name ends at token ``k`` right after a quotation ("“…,” Fred Kagan,
+        director of …, said"): there its apposition may be long, the clause being the
+        attribution of that quotation."""
+        name = self._name_before(k, r0)
+        if name is None:
+            return False
+        j = name[0] - 1
+        if j >= r0 and self.doc.words[j] == "," and self._closes_quote(j - 1):
+            return True
+        return j >= r0 and self._closes_quote(j)
 
     def _opening_name(self, comma: int, r0: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """A sentence that opens with a name and describes it up to the comma before its
@@ -754,8 +770,16 @@ class Finder:
             return True
         w, lower = doc.words[j], doc.lower[j]
         if w == "," and j + 1 < r1 and j + 1 in doc.close_of:
-            # "X said, “…”" leads; "“A,” she said, “B”" continues A
-            return strong and doc.words[punct - 1] == ","
+            # "X said, “…”" leads; "“A,” she said, “B”" continues A, but not when the
+            # quotation before is a phrase inside a clause ("Remarking upon Clinton's
+            # “genuine empathy,” Starr said, “…”")
+            if not strong or doc.words[punct - 1] != ",":
+                return False
+            close = punct if punct in doc.opener_of else punct - 1
+            opened = doc.opener_of.get(close, r0)
+            return all(doc.lower[x] in lex.leading_conjunctions for x in range(r0, opened))
+        if w == "," and not weak_ok and j + 1 < r1 and doc.words[j + 1][0].isalnum():
+            return False  # "In contrast, Berkman said, there seem to be ...": it leads
         if w in ",;—–)" or w in SENTENCE_ENDS:
             return True
         if lower == "that" or w == ":" or j in doc.close_of:
@@ -1028,6 +1052,9 @@ class Finder:
                 doc.caps[k] and (k == j or not self._skippable(k - 1) or doc.words[k - 1] == ",")
             ):
                 break  # a name right after the cue opens the content: "said Putin is ..."
+        if j + 1 < r1 and doc.words[j] == "," and self._adverbial_lead(*self._region(j)[:1], j):
+            # "In contrast, Berkman said, there seem to be ...": what follows the comma
+            return self._content_span(j + 1, r1), listener
         if j < r1 and doc.words[j] in CLAUSE_PUNCT | SENTENCE_ENDS:
             return None, listener  # "than he expected, ...": nothing is said
         return self._content_span(j, r1), listener
@@ -1102,12 +1129,14 @@ class Finder:
         opened = doc.opener_of.get(close)
         if opened is not None and (
             opened <= a
+            or doc.words[opened - 1] == ":"
             or (
-                doc.words[opened - 1] in ":,"
+                doc.words[opened - 1] == ","
                 and any(doc.lower[x] in self.lex.cue_words for x in range(a, opened))
             )
         ):
-            # the quotation itself, also when an attribution of its own leads into it
+            # the quotation itself, also when a colon or an attribution of its own leads
+            # into it ("… especially fundraising: “…,” he said")
             return self._direct(opened, close)
         k = stop
         while k > a and doc.words[k - 1] in ",;:—–":

@@ -52,6 +52,7 @@ from storyline.extract.speakers import (
     Speaker,
     Speakers,
     assign_via,
+    attribute_standalone_quotes,
     find_outlet_mentions,
     resolve_first_person,
 )
@@ -120,6 +121,7 @@ def find_quotes(text: str) -> list[Quote]:
         attribution.speaker = speakers.speaker(attribution)
     resolve_first_person(finder, found)
     assign_via(finder, found)
+    attribute_standalone_quotes(finder, found)
     quotes: list[Quote] = []
     seen: set[tuple[int, int, int]] = set()
     for attribution in found:

@@ -29,6 +29,7 @@ from storyline.extract.attribution import (
 )
 from storyline.extract.sentences import (
     CLAUSE_PUNCT,
+    DOUBLE,
     POSSESSIVE,
     QUOTE_MARKS,
     SENTENCE_ENDS,
@@ -41,6 +42,7 @@ __all__ = [
     "Speaker",
     "Speakers",
     "assign_via",
+    "attribute_standalone_quotes",
     "find_outlet_mentions",
     "resolve_first_person",
 ]
@@ -525,6 +527,58 @@ def resolve_first_person(finder: Finder, found: list[Attribution]) -> None:
                     outer.speaker.name, None, None, speaker.start, speaker.end
                 )
                 break
+
+
+def attribute_standalone_quotes(finder: Finder, found: list[Attribution]) -> None:
+    """A quotation that is a paragraph of its own, with no cue, continues the speech of the
+    last speaker quoted in the paragraph before it ("“…,” Sexton said.¶“…”"): it is added
+    with that speaker, cue and outlet. Runs of such paragraphs all go to that speaker."""
+    doc = finder.doc
+    if not doc.quotes:
+        return
+    paragraph = [0] * doc.n  # token -> its paragraph
+    number = 0
+    for i in range(doc.n):
+        if i and doc.newline[i]:
+            number += 1
+        paragraph[i] = number
+    taken = [a.content for a in found]
+    last: dict[int, Attribution] = {}  # paragraph -> its last speech attribution with a speaker
+    for attribution in found:
+        if attribution.speaker is not None and attribution.form.role == "speech":
+            at = paragraph[attribution.cue[0]]
+            if at not in last or last[at].cue[0] < attribution.cue[0]:
+                last[at] = attribution
+    added: list[Attribution] = []
+    for (a, b), closed in zip(doc.quotes, doc.closed, strict=True):
+        if not closed or not (a == 0 or doc.newline[a]) or doc.words[a] not in DOUBLE:
+            continue
+        after = b + 1
+        while after < doc.n and not doc.newline[after] and doc.words[after] in SENTENCE_ENDS:
+            after += 1
+        if after < doc.n and not doc.newline[after]:
+            continue  # more follows in the paragraph: its own cue or none
+        if paragraph[b] != paragraph[a]:
+            continue  # a quotation carried over paragraphs has its cue in one of them
+        previous = last.get(paragraph[a] - 1)
+        if previous is None:
+            continue
+        c0, c1 = doc.ends[a], doc.starts[b]
+        if any(x < c1 and c0 < y for x, y in taken):
+            continue
+        continued = Attribution(
+            cue=previous.cue,
+            form=previous.form,
+            content=(c0, c1),
+            kind="direct",
+            subject=previous.subject,
+            speaker=previous.speaker,
+            via=previous.via,
+            region=(a, min(b + 1, doc.n)),
+        )
+        added.append(continued)
+        last[paragraph[a]] = continued
+    found.extend(added)
 
 
 def assign_via(finder: Finder, found: list[Attribution]) -> None:

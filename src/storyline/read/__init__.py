@@ -63,6 +63,14 @@ _EXTENSIONS = {
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
+# Files found while walking a folder that are evidently not articles (configuration, code,
+# images, archives): reported as skipped with their type instead of being read as text.
+_NOT_ARTICLES = frozenset({
+    ".toml", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".csv", ".tsv", ".py", ".js", ".css",
+    ".sh", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf", ".zip", ".tar",
+    ".7z", ".mp3", ".mp4", ".db", ".sqlite", ".db-wal", ".db-shm", ".parquet",
+})
+
 
 def _reader(format: str) -> Reader:
     module, _, name = FORMATS[format].partition(":")
@@ -104,8 +112,13 @@ def expand_paths(paths: Iterable[str], stats: Stats) -> Iterator[str]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
-                        found = True
+                    if name.startswith("."):
+                        continue
+                    found = True
+                    suffix = Path(name[:-3] if name.endswith(".gz") else name).suffix.lower()
+                    if suffix in _NOT_ARTICLES:
+                        stats.skip(os.path.join(root, name), f"not an article format ({suffix})")
+                    else:
                         yield os.path.join(root, name)
             if not found:
                 stats.skip(path, "empty folder")

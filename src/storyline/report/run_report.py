@@ -74,7 +74,8 @@ def build_report(store: Store, result: IngestResult) -> dict[str, Any]:
         ]
         items.append(record)
     sections = [_story_section(store, s) for s in all_stories[:MAX_STORIES]]
-    referenced = sorted({a for s in sections for e in s["events"] for a in _members(e)})
+    referenced = sorted({a for s in sections for e in s["events"] for a in _members(e)}
+                        | {c for s in sections for claim in s["claims"] for c in claim["articles"]})
     return {
         "run": result.to_dict(),
         "store": {"path": store.path, "articles": total, "stories": len(all_stories)},
@@ -86,10 +87,10 @@ def build_report(store: Store, result: IngestResult) -> dict[str, Any]:
 
 
 def _members(event: dict[str, Any]) -> list[str]:
-    """An event's articles followed by their copies."""
+    """An event's articles and their copies, each once, in the event's order."""
     members = list(event["articles"])
     for copies in event.get("copies", {}).values():
-        members += copies
+        members += [c for c in copies if c not in members]
     return members
 
 
@@ -143,10 +144,16 @@ def render_html(report: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def _ref(article_id: str, outlets: dict[str, str | None]) -> str:
-    outlet = outlets.get(article_id)
-    label = escape(outlet) if outlet else "outlet unknown"
-    return f"<a href='#{escape(article_id)}'>{label}</a>"
+def _refs(article_ids: list[str], outlets: dict[str, str | None]) -> str:
+    """Links to the articles, one per outlet ("Harbor Daily ×2" when it carried several)."""
+    by_outlet: dict[str, list[str]] = {}
+    for article_id in dict.fromkeys(article_ids):
+        by_outlet.setdefault(outlets.get(article_id) or "outlet unknown", []).append(article_id)
+    return ", ".join(
+        f"<a href='#{escape(ids[0])}' title='{escape(' '.join(ids))}'>{escape(outlet)}</a>"
+        + (f" ×{len(ids)}" if len(ids) > 1 else "")
+        for outlet, ids in by_outlet.items()
+    )
 
 
 def _render_story(story: dict[str, Any], outlets: dict[str, str | None]) -> list[str]:
@@ -158,7 +165,7 @@ def _render_story(story: dict[str, Any], outlets: dict[str, str | None]) -> list
            f"<p class='muted'>{escape(dates)} · <code>{escape(story['id'])}</code></p>",
            "<h3>Timeline</h3><table>"]
     for event in story["events"]:
-        carriers = ", ".join(_ref(a, outlets) for a in _members(event))
+        carriers = _refs(_members(event), outlets)
         out.append(f"<tr><td>{escape(event['date'] or 'date unknown')}</td>"
                    f"<td>{escape(event['title'])}<br>"
                    f"<span class='muted'>{carriers}</span></td></tr>")
@@ -166,7 +173,7 @@ def _render_story(story: dict[str, Any], outlets: dict[str, str | None]) -> list
     if story["cited_sources"]:
         out.append("<h3>Sources the articles cite</h3><ul>")
         for outlet, citing in story["cited_sources"].items():
-            refs = ", ".join(_ref(c["article_id"], outlets) for c in citing)
+            refs = _refs([c["article_id"] for c in citing], outlets)
             out.append(f"<li><b>{escape(outlet)}</b>, cited by {len(citing)}: {refs}</li>")
         out.append("</ul>")
     if story["quotes"]:
@@ -175,14 +182,17 @@ def _render_story(story: dict[str, Any], outlets: dict[str, str | None]) -> list
             who = quote["speaker"] or {}
             name = who.get("name") or who.get("description") or "unattributed"
             via = f" via {quote['via']}" if quote["via"] else ""
-            refs = ", ".join(_ref(o["article_id"], outlets) for o in quote["occurrences"])
-            out.append(f"<blockquote>“{escape(_short(quote['content'], 300))}”<br>"
+            refs = _refs([o["article_id"] for o in quote["occurrences"]], outlets)
+            words = escape(_short(quote["content"], 300))
+            # Only a direct quote is the speaker's own words; reported speech is the article's.
+            words = f"“{words}”" if quote["kind"] == "direct" else f"<i>{words}</i>"
+            out.append(f"<blockquote>{words}<br>"
                        f"<span class='muted'>— {escape(name)}{escape(via)} ({quote['kind']}); "
                        f"in {refs}</span></blockquote>")
     if story["claims"]:
         out.append(f"<h3>Claims ({story['claim_count']})</h3><ul>")
         for claim in story["claims"]:
-            refs = ", ".join(_ref(a, outlets) for a in claim["articles"])
+            refs = _refs(claim["articles"], outlets)
             cited = (f"; citing {escape(', '.join(claim['cited_sources']))}"
                      if claim["cited_sources"] else "")
             conflict = (f" <b>conflicts with {len(claim['conflicts_with'])} other claim(s)</b>"
@@ -208,10 +218,11 @@ def write_report(store: Store, result: IngestResult, out_dir: str | Path) -> Pat
 
 
 def _summary(run: dict[str, Any], store: dict[str, Any]) -> str:
+    stories = f"{store['stories']} stor{'y' if store['stories'] == 1 else 'ies'}"
     return (f"This run read {run['read']} articles from {len(run['inputs'])} input path(s): "
             f"{run['ingested']} new, {run['duplicates']} already stored, "
             f"{run['skipped']} inputs skipped. The store holds {store['articles']} articles "
-            f"in {store['stories']} stories.")
+            f"in {stories}.")
 
 
 def _short(text: str, limit: int = 90) -> str:
