@@ -13,6 +13,7 @@ are general reading rules, not fitted to any file.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -60,6 +61,15 @@ MAX_APPOSITION_TOKENS = 10
 MAX_PARENTHETICAL_TOKENS = 25
 #: Longest relative clause between a name and its cue ("Petrilli, who thinks ..., called").
 MAX_RELATIVE_TOKENS = 30
+#: Longest dateline before a wire story's first sentence ("ORLANDO, Fla. (Reuters) -" is 8).
+MAX_DATELINE_TOKENS = 12
+#: Longest source and setting between a cue and the rest of the quotation it interrupts
+#: ("“A,” said Sen. Harry Reid (D-Nev.) on Tuesday, “B”" is 11).
+MAX_INTERRUPTION_TOKENS = 12
+#: Longest determiner phrase taken as the subject a sentence opens with when it has no noun
+#: for people ("The government", "The email", "The Louisville crowd" are 1 and 2 words after
+#: the determiner); longer runs are usually the subject and its verb phrase.
+MAX_DETERMINER_PHRASE_TOKENS = 2
 #: A trailing cue needs at least this many tokens of content before it.
 MIN_CONTENT_TOKENS = 2
 
@@ -196,6 +206,8 @@ def reported_speech_subset() -> frozenset[str]:
     return lexicon().speech_subset
 
 
+_AGE = re.compile(r"\d+-year-old$")
+
 #: The cue of a quotation introduced by a colon alone ("Clinton: “…”").
 _COLON = CueForm(
     words=(":",),
@@ -313,7 +325,12 @@ class Finder:
             return False  # "a creative writing professor", "a voice-over saying" aside
         if doc.lower[i] in lex.noun_forms and before == i - 1 and prev[0].isalpha():
             head = (
-                doc.caps[before]
+                (
+                    doc.caps[before]
+                    and prev not in lex.determiners
+                    and prev not in lex.definite
+                    and prev not in lex.indefinite
+                )  # "Those comments", "Most states": a determiner, not a name
                 or prev in lex.pronouns
                 or prev in lex.description_nouns
                 or prev in lex.role_nouns
@@ -335,7 +352,47 @@ class Finder:
         found.sort(key=lambda a: a.cue[0])
         self._inherit_subjects(found)
         self._cut_at_trailing(found)
+        self._join_interrupted(found)
         return found
+
+    def _join_interrupted(self, found: list[Attribution]) -> None:
+        """A quotation interrupted by its attribution runs on: "“A,” she said, “B.”" and
+        "“A,” Trump said. “B.”" (in the same paragraph) are one quote from A to B, unless B
+        has an attribution of its own ("“B,” he added")."""
+        doc = self.doc
+        for attribution in found:
+            if attribution.kind != "direct" or attribution.trailing_at is None:
+                continue
+            r1 = attribution.region[1]
+            k = attribution.cue[1]
+            while (
+                k < r1
+                and doc.words[k] not in QUOTE_MARKS
+                and k - attribution.cue[1] < MAX_INTERRUPTION_TOKENS
+            ):
+                k += 1
+            if k >= r1:
+                if r1 >= doc.n or doc.words[r1 - 1] not in SENTENCE_ENDS:
+                    continue
+                k = r1  # the quotation goes on in the next sentence
+            if doc.newline[k] or k not in doc.close_of or doc.quote_of[k] >= 0:
+                continue
+            if k < r1 and doc.words[k - 1] != ",":
+                continue
+            close = doc.close_of[k]
+            content = self._direct(k, close)
+            if content is None:
+                continue
+            b0, b1 = content[0], content[1]
+            if any(
+                other is not attribution
+                and other.content[0] < b1
+                and b0 < other.content[1]
+                and not (b0 <= doc.starts[other.cue[0]] < b1)
+                for other in found
+            ):
+                continue
+            attribution.content = (attribution.content[0], b1)
 
     def _colon_quotes(self, found: list[Attribution]) -> list[Attribution]:
         """Quotations introduced by a name and a colon with no cue word ("Clinton: “…”",
@@ -388,6 +445,7 @@ class Finder:
             before = self._skip_back(before - 1, r0)  # "he is telling reporters"
         subject: tuple[int, int] | None = None
         description: tuple[int, int] | None = None
+        object_before = False
         if form.participle and (
             before < r0
             or doc.words[before] in CLAUSE_PUNCT
@@ -434,6 +492,20 @@ class Finder:
                 and doc.lower[subject[0] - 1] in lex.prepositions
             ):
                 subject = None  # "Sanders was on CNN talking about": not CNN's words
+                object_before = True
+            elif form.participle and subject is not None and self._object_of_verb(subject, r0):
+                # "The town released a statement saying", "Carson shared a syllabus ...,
+                # writing": the noun is the object; the clause's subject speaks
+                subject = None
+                object_before = True
+        if object_before:
+            content, listener = self._content_after(end, r1, form)
+            if content is None:
+                return None
+            attribution = self._make(i, end, form, content, None, None, r0, r1)
+            attribution.inherit = True
+            attribution.listener = listener
+            return attribution
         if subject is None and before >= r0 and doc.words[before] == ",":
             # "Trump summed up Clinton as “terrible,” denounced her record": the clause's
             content, listener = self._content_after(end, r1, form)
@@ -552,9 +624,11 @@ class Finder:
             if lower in lex.subject_stop and not (
                 lower == "and" and j > r0 and doc.caps[j - 1] and j < end and doc.caps[j + 1]
             ):
-                if lower in ("who", "which", "that") and j == end:
-                    # "Marco Rubio, who stressed": the mention is "who", the speaker the
-                    # phrase before it
+                if lower in ("who", "which", "that") and (
+                    j == end or self._adjunct_only(j + 1, end)
+                ):
+                    # "Marco Rubio, who stressed", "Cruz, who last year threatened": the
+                    # mention is "who", the speaker the phrase before it
                     k = j - 1
                     if k >= r0 and doc.words[k] == ",":
                         k -= 1
@@ -601,6 +675,45 @@ class Finder:
         ):
             start = k + 1
         return start, end + 1
+
+    def _object_of_verb(self, subject: tuple[int, int], r0: int) -> bool:
+        """Whether a phrase found before a participle is the object of a verb rather than a
+        subject: a lower-case word that is no function word stands right before it
+        ("released a statement", "emailed supporters", "tweeted back at Trump")."""
+        doc, lex = self.doc, self.lex
+        k = subject[0] - 1
+        if k < r0:
+            return False
+        word = doc.lower[k]
+        return (
+            word[0].isalpha()
+            and not doc.caps[k]
+            and word not in lex.function_words
+            and word not in lex.prepositions
+            and word not in lex.coordinators
+            and word not in lex.be
+            and word not in lex.subject_skip
+            and word not in lex.cue_words
+            and word not in ("who", "which", "that", "to")
+            and not (len(word) > 4 and word.endswith("ly"))
+        )
+
+    def _adjunct_only(self, a: int, end: int) -> bool:
+        """Whether tokens ``a``–``end`` between a relative pronoun and its cue are an
+        adverbial, not a subject of their own ("who last year threatened", "who has both
+        endorsed", "who through his office declined")."""
+        doc, lex = self.doc, self.lex
+        first = doc.lower[a]
+        if doc.caps[a] or first in lex.definite or first in lex.indefinite:
+            return False  # "the man who the police said", "who Trump called"
+        if first in lex.pronouns:
+            return False
+        return (
+            first in lex.subject_skip
+            or first in lex.time
+            or first in lex.prepositions
+            or (len(first) > 4 and first.endswith("ly"))
+        )
 
     def _known_name(self, a: int, b: int) -> bool:
         """Whether tokens ``a``–``b`` are a person the article names (not "Democrat")."""
@@ -657,14 +770,19 @@ class Finder:
         Trump's special envoy,"), ``DESCRIPTION, NAME,`` ("Google's chief, Laszlo Bock,"),
         or ``NAME, who …,``. The name and the description, as tokens."""
         doc = self.doc
+        end = comma
         if doc.words[comma] != ",":
-            return None
+            if not (self._closes_quote(comma) and doc.words[comma - 1] == ","):
+                return None
+            comma -= 1  # "Washington, star of television’s “Scandal,” thanked"
         opening = self._opening_name(comma, r0)
         if opening is not None:
             return opening
         k = comma - 1
         while k >= r0 and doc.words[k] != "," and comma - k <= MAX_RELATIVE_TOKENS:
-            if doc.words[k] in QUOTE_MARKS or doc.words[k] in ";:()":
+            if (doc.words[k] in QUOTE_MARKS and not self._mark_within(k, r0, end)) or doc.words[
+                k
+            ] in ";:()":
                 return None
             k -= 1
         if k < r0 or doc.words[k] != "," or k + 1 >= comma:
@@ -688,6 +806,20 @@ class Finder:
             return None  # "The complaint, which was filed Monday, alleged": any phrase
         return name, None if relative else (k + 1, comma)
 
+    def _mark_within(self, k: int, a: int, b: int) -> bool:
+        """Whether the quote mark at token ``k`` is a possessive ("Sanders’ campaign") or
+        pairs with a mark inside tokens ``a``–``b`` (a title quoted in an apposition)."""
+        doc = self.doc
+        partner = doc.opener_of.get(k, doc.close_of.get(k))
+        if partner is not None:
+            return a <= partner <= b
+        return (
+            doc.words[k] in ("’", "'")
+            and not doc.space[k]
+            and doc.lower[k - 1].endswith("s")
+            and (k + 1 >= doc.n or doc.space[k + 1])
+        )
+
     def _name_after_quotation(self, k: int, r0: int) -> bool:
         """Whether a name ends at token ``k`` right after a quotation ("“…,” Fred Kagan,
         director of …, said"): there its apposition may be long, the clause being the
@@ -707,6 +839,8 @@ class Finder:
         a = r0
         while a < comma and doc.lower[a] in lex.leading_conjunctions:
             a += 1
+        if a < comma and _AGE.match(doc.words[a]):
+            a += 1  # "81-year-old Parker Eaton, a nominal Republican ..., said"
         k = a
         while k < comma and k - a <= MAX_NAME_TOKENS + 3 and doc.words[k] != ",":
             w = doc.words[k]
@@ -872,6 +1006,10 @@ class Finder:
         if j >= r1:
             return None
         first = doc.lower[j]
+        if (first in lex.weekdays or first in lex.time) and (
+            j + 1 >= r1 or not doc.caps[j + 1] or doc.words[j + 1] in SENTENCE_ENDS
+        ):
+            return None  # "…, said Sunday.": when, not who
         if form.listener and doc.lower[end - 1] in ("told", "tells", "tell", "telling"):
             return None  # "“…,” Butz told The Huffington Post": the listener, not a source
         if first in lex.pronouns:
@@ -1052,7 +1190,7 @@ class Finder:
                 doc.caps[k] and (k == j or not self._skippable(k - 1) or doc.words[k - 1] == ",")
             ):
                 break  # a name right after the cue opens the content: "said Putin is ..."
-        if j + 1 < r1 and doc.words[j] == "," and self._adverbial_lead(*self._region(j)[:1], j):
+        if j + 1 < r1 and doc.words[j] == "," and self._adverbial_lead(self._region(j)[0], j):
             # "In contrast, Berkman said, there seem to be ...": what follows the comma
             return self._content_span(j + 1, r1), listener
         if j < r1 and doc.words[j] in CLAUSE_PUNCT | SENTENCE_ENDS:
@@ -1175,13 +1313,14 @@ class Finder:
         phrase — after leading conjunctions, an opening adverbial phrase up to its comma
         ("In an interview with The Wall Street Journal, Trump ...") and a place ("Ohio,")."""
         doc, lex = self.doc, self.lex
-        j = r0
+        j = self._after_dateline(r0, cue)
         while j < cue and doc.lower[j] in lex.leading_conjunctions:
             j += 1
         if j < cue and (
             doc.lower[j] in lex.lead_preposition
             or doc.lower[j] in lex.subordinators
-            or (j + 1 < cue and doc.words[j + 1] == ",")
+            or (j + 1 < cue and doc.words[j + 1] == "," and doc.lower[j] not in self.surnames)
+            or self._opens_adverbial(j, cue)
         ):
             k = j
             while k < cue and doc.words[k] != ",":
@@ -1208,11 +1347,23 @@ class Finder:
         while (
             e < cue
             and e - k < MAX_NAME_TOKENS + 2
-            and doc.words[e][0].isalpha()
+            and (
+                doc.words[e][0].isalpha()
+                # "Mrs. Clinton": the period of a title inside the name
+                or (
+                    doc.words[e] == "."
+                    and e > k
+                    and not doc.space[e]
+                    and doc.lower[e - 1] in lex.abbreviations
+                    and e + 1 < cue
+                    and doc.caps[e + 1]
+                )
+            )
             and (
                 doc.caps[e]
+                or doc.words[e] == "."
                 or (
-                    e > k
+                    (e > k or k > j)  # after a determiner a common noun may open it
                     and doc.lower[e] not in lex.cue_words
                     and doc.lower[e] not in lex.subject_stop
                     and doc.lower[e] not in lex.subject_skip
@@ -1223,7 +1374,58 @@ class Finder:
             e += 1
         if e == k:
             return None
-        return (j, e) if doc.caps[k] or doc.lower[e - 1] in lex.description_nouns else None
+        if doc.caps[k]:
+            return j, e
+        # "The billionaire businessman began by ...": up to the last noun for people;
+        # "The government, for instance, refused": a determiner and a short phrase
+        short = k > j and e - k <= MAX_DETERMINER_PHRASE_TOKENS
+        while e > k and not (
+            doc.lower[e - 1] in lex.description_nouns or doc.lower[e - 1] in lex.role_nouns
+        ):
+            e -= 1
+        if e > k:
+            return j, e
+        return (j, k + 1) if short else None
+
+    def _opens_adverbial(self, j: int, cue: int) -> bool:
+        """Whether the sentence opens at token ``j`` with a phrase that is not its subject,
+        up to a comma: a participle ("Speaking at a town hall, Trump ...", "Asked on Monday
+        whether ..., Mrs. Clinton ..."), an adverb or a time ("Hours later, Trump ...",
+        "Earlier Wednesday, Schilling ...")."""
+        doc, lex = self.doc, self.lex
+        if not any(doc.words[k] == "," for k in range(j + 1, cue)):
+            return False
+        word = doc.lower[j]
+        following = doc.lower[j + 1] if j + 1 < cue else ""
+        participle = (
+            len(word) > 4
+            and word.endswith(("ing", "ed"))
+            and bool(following)
+            and not doc.caps[j + 1]
+            and following[0].isalpha()
+        )
+        return (
+            participle
+            or word in lex.time
+            or word in lex.subject_skip
+            or word in lex.weekdays
+            or following in ("later", "earlier", "ago")
+            or (len(word) > 4 and word.endswith("ly"))
+        )
+
+    def _after_dateline(self, r0: int, cue: int) -> int:
+        """The first token after a dateline that opens the sentence ("WASHINGTON —",
+        "ORLANDO, Fla. (Reuters) -", "New York (AFP) –"), else ``r0``."""
+        doc = self.doc
+        for k in range(r0, min(cue, r0 + MAX_DATELINE_TOKENS)):
+            if doc.words[k] in ("-", "–", "—") and k > r0:
+                before = doc.words[k - 1]
+                if before == ")" or (before.isupper() and len(before) > 1 and k - 1 == r0):
+                    return k + 1
+                return r0
+            if not (doc.caps[k] or doc.words[k] in ",.()" or doc.words[k][0].isdigit()):
+                return r0
+        return r0
 
     def _cut_at_trailing(self, found: list[Attribution]) -> None:
         """A content that runs into a trailing attribution stops before it ("saying X,

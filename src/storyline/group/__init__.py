@@ -35,7 +35,7 @@ from storyline.group.events import (
 )
 from storyline.group.features import extract_features, sort_key
 from storyline.group.state import Entry, GroupSettings, GroupState
-from storyline.group.stories import decide_story, link_story, story_record
+from storyline.group.stories import decide_story, story_record
 from storyline.model import Article, Skip
 
 __all__ = ["GroupSettings", "GroupState", "GroupUpdate", "Grouper", "provisional_id"]
@@ -189,9 +189,6 @@ class Grouper:
             state.set_parent(event, story)
         else:
             story = state.stories[state.resolve("story", event.parent or "")]
-            import os
-            if os.environ.get("SL"):
-                story = link_story(state, settings, entry, vectors, terms, story)
         state.add_member("event", event, entry, vectors)
         state.add_member("story", story, entry, vectors)
         state.index_terms("event", event, terms)

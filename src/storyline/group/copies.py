@@ -20,6 +20,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -79,7 +80,17 @@ class Fingerprint:
     (``None`` for texts too short to shingle)."""
 
     digest: str
-    signature: list[int] | None
+    signature: np.ndarray | None
+
+    def __post_init__(self) -> None:
+        # Restored states carry plain lists; keep one compact representation.
+        if self.signature is not None and not isinstance(self.signature, np.ndarray):
+            self.signature = np.asarray(self.signature, dtype=np.uint64)
+
+    def to_list(self) -> list[Any]:
+        """``[digest, signature as ints or None]``: the JSON shape of a fingerprint."""
+        signature = None if self.signature is None else [int(v) for v in self.signature]
+        return [self.digest, signature]
 
 
 def fingerprint(article: Article) -> Fingerprint:
@@ -102,11 +113,13 @@ def fingerprint(article: Article) -> Fingerprint:
         num_perm=NUM_PERM, hashfunc=_crc32, permutations=_PERMUTATIONS, scheme=_SCHEME
     )
     minhash.update_batch(sorted(shingles))
-    return Fingerprint(digest, [int(v) for v in minhash.hashvalues])
+    # A compact array (8 bytes a value), not a list of Python ints (five times as much): the
+    # copy index holds one signature per article of the last weeks.
+    return Fingerprint(digest, np.array(minhash.hashvalues, dtype=np.uint64))
 
 
-def _estimate(a: Sequence[int], b: Sequence[int]) -> float:
-    return float(np.count_nonzero(np.asarray(a) == np.asarray(b))) / NUM_PERM
+def _estimate(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
 @dataclass

@@ -69,14 +69,8 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
 
 
 def _combine(
-    settings: GroupSettings, cosines: dict[str, float], headline: bool, has_names: bool, level: str = "event"
+    settings: GroupSettings, cosines: dict[str, float], headline: bool, has_names: bool
 ) -> float:
-    import os
-    if level == "story" and os.environ.get("SW") and not headline:
-        b, t, n = map(float, os.environ["SW"].split(","))
-        if not has_names:
-            b, n = b + n, 0.0
-        return b * cosines["body"] + t * cosines["title"] + n * cosines["names"]
     if headline:
         title_w, names_w = settings.headline_title_weight, settings.headline_names_weight
         if not has_names:
@@ -126,7 +120,7 @@ def similarity(
         for sub in SUBVECTORS
     }
     has_names = bool(vectors["names"]) and cluster.norms2["names"] > 0
-    value = _combine(settings, cosines, headline, has_names, level) * factor
+    value = _combine(settings, cosines, headline, has_names) * factor
     return Similarity(value, _thresholds(settings, level, headline))
 
 
@@ -140,7 +134,7 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
         norm = math.sqrt(a.norms2[sub] * b.norms2[sub])
         cosines[sub] = dot / norm if norm > 0 else 0.0
     has_names = a.norms2["names"] > 0 and b.norms2["names"] > 0
-    return _combine(settings, cosines, headline, has_names, level) / _thresholds(settings, level, headline)
+    return _combine(settings, cosines, headline, has_names) / _thresholds(settings, level, headline)
 
 
 def index_terms(settings: GroupSettings, vectors: dict[str, Vector]) -> list[str]:

@@ -22,12 +22,15 @@ import math
 import re
 import tomllib
 import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
+
+import numpy as np
 
 from storyline.model import Article
 
@@ -253,30 +256,27 @@ class DocumentFrequencies:
 
     IDF is ``log((N + 1) / (df + 1)) + 1``: a word seen in every article still weighs a
     little, a word never seen weighs most. Counts change only through :meth:`add` and
-    :meth:`remove`, so the grouper can undo an article exactly.
+    :meth:`remove`, so the grouper can undo an article exactly. The table is a fixed array of
+    ``DF_BUCKETS`` counts (4 MiB), whatever the length of the stream.
     """
 
     __slots__ = ("counts", "documents")
 
     def __init__(self) -> None:
-        self.counts: dict[int, int] = {}
+        self.counts = array("l", bytes(DF_BUCKETS * array("l").itemsize))
         self.documents = 0
 
     def add(self, features: Features) -> None:
         self.documents += 1
         counts = self.counts
         for bucket in self._buckets(features):
-            counts[bucket] = counts.get(bucket, 0) + 1
+            counts[bucket] += 1
 
     def remove(self, features: Features) -> None:
         self.documents -= 1
         counts = self.counts
         for bucket in self._buckets(features):
-            left = counts[bucket] - 1
-            if left:
-                counts[bucket] = left
-            else:
-                del counts[bucket]
+            counts[bucket] -= 1
 
     @staticmethod
     def _buckets(features: Features) -> set[int]:
@@ -295,19 +295,26 @@ class DocumentFrequencies:
         # The bucket is computed inline (not through _bucket): this loop runs for every
         # word of every article and the call overhead was a tenth of grouping time.
         for term, count in counts.items():
-            idf = log(n / (df.get(crc(term.encode()) & mask, 0) + 1)) + 1.0
+            idf = log(n / (df[crc(term.encode()) & mask] + 1)) + 1.0
             vector[term] = (1.0 + log(count)) * idf if sublinear else idf
         norm = math.sqrt(sum(w * w for w in vector.values()))
         return {t: w / norm for t, w in vector.items()}
 
     def to_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, "counts": sorted(self.counts.items())}
+        """``{documents, counts: [[bucket, count], ...]}``, the buckets in use only."""
+        counts = np.frombuffer(self.counts, dtype=np.int_)
+        used = np.flatnonzero(counts)
+        return {
+            "documents": self.documents,
+            "counts": [[int(b), int(c)] for b, c in zip(used, counts[used], strict=True)],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentFrequencies:
         table = cls()
         table.documents = int(data["documents"])
-        table.counts = {int(b): int(c) for b, c in data["counts"]}
+        for bucket, count in data["counts"]:
+            table.counts[int(bucket)] = int(count)
         return table
 
 

@@ -26,7 +26,7 @@ from storyline.group.events import (
 from storyline.group.features import Vector
 from storyline.group.state import Cluster, Entry, GroupSettings, GroupState
 
-__all__ = ["decide_story", "link_story", "story_record"]
+__all__ = ["decide_story", "story_record"]
 
 
 def decide_story(
@@ -55,31 +55,6 @@ def decide_story(
         if cluster_similarity(settings, "story", best, other) >= merge_ratio:
             best = merge_clusters(state, "story", best, other)
     return best
-
-
-def link_story(
-    state: GroupState,
-    settings: GroupSettings,
-    entry: Entry,
-    vectors: dict[str, Vector],
-    terms: list[str],
-    story: Cluster,
-) -> Cluster:
-    """The story of an article that joined an existing event of ``story``: that story, merged
-    with any other story the article reaches whose centroid is close to it (every member of
-    an event, not only its founder, links stories)."""
-    assert entry.features is not None
-    headline = entry.features.headline_only
-    merge_ratio = settings.story_merge_threshold / settings.story_threshold
-    for cluster in candidates(state, settings, "story", terms, vectors):
-        if cluster.id == story.id or cluster.id not in state.stories:
-            continue
-        sim = similarity(settings, "story", vectors, headline, entry.day, cluster)
-        if sim is None or sim.ratio < 1.0:
-            continue
-        if cluster_similarity(settings, "story", story, cluster) >= merge_ratio:
-            story = merge_clusters(state, "story", story, cluster)
-    return story
 
 
 def _timeline_key(event: dict[str, Any]) -> tuple[int, str, str]:

@@ -16,7 +16,8 @@ How relative expressions are placed, as general rules (the same for every outlet
 - A date that sets a narrative's scene ("On Aug. 6, the council ...", "The council on Aug. 6
   ordered ...") one to two weeks before publication moves the reference time: the bare
   weekdays after it are those of its week ("met Monday", "arrived Tuesday"), until another
-  scene-setting date replaces it.
+  scene-setting date replaces it. What was said keeps to the news's own week ("the minister
+  said on Tuesday"): a story dates its attributions in the publication week.
 - A date written without a year that falls within the next ``NEAR_FUTURE_DAYS`` is taken
   ahead whatever the tense: such dates are deadlines and schedules ("declared a dividend
   payable Dec. 15"), except right after a past verb and "on" ("was signed on Oct. 30"). A

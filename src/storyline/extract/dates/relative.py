@@ -2,7 +2,8 @@
 
 A bare weekday resolves against the publication date (:func:`resolve_weekday` with the
 governing tense), unless a scene-setting date ("On March 3, ...") has moved the narrative's
-reference time: then it is that week's weekday, as TimeML annotates it.
+reference time: then it is that week's weekday, as TimeML annotates it, except when a
+reporting verb governs it ("said on Tuesday" is dated in the publication week).
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from storyline.extract.dates.calendar_math import (
 from storyline.extract.dates.context import _Context, _expression, _tense
 from storyline.extract.dates.expression import TimeExpression
 from storyline.extract.dates.mention import _Mention
-from storyline.extract.dates.tense import FUTURE, PAST, _is_past_form, _sentence_start
+from storyline.extract.dates.tense import (
+    FUTURE,
+    PAST,
+    _governed_by_speech,
+    _is_past_form,
+    _sentence_start,
+)
 from storyline.extract.dates.vocabulary import _vocabulary
 
 #: A date that sets a narrative's scene ("On March 3, ...") becomes the reference time of the
@@ -37,7 +44,7 @@ NARRATIVE_MIN_DAYS = 7
 NARRATIVE_MAX_DAYS = 14
 
 
-_AFTER_DATE = re.compile(r"\s*,?\s*([A-Za-z]+)")
+_AFTER_DATE = re.compile(r"\s+([A-Za-z]+)")
 
 
 def _sets_scene(text: str, m: _Mention) -> bool:
@@ -48,6 +55,8 @@ def _sets_scene(text: str, m: _Mention) -> bool:
     before = text[_sentence_start(text, m.start) : m.start].strip().lower()
     if before in ("", "on"):
         return True
+    if not re.search(r"(?:^|\s)on$", before):
+        return False  # "the week ended Feb. 21 rose": the date completes another verb
     after = _AFTER_DATE.match(text, m.end)
     return bool(after) and _is_past_form(after.group(1).lower(), _vocabulary())
 
@@ -71,7 +80,11 @@ def _weekday_day(ctx: _Context, m: _Mention) -> date | None:
         return resolve_weekday(weekday, anchor, _tense(ctx, m), modifier)
     if ctx.published is None:
         return None
-    if det is None and ctx.narrative is not None:
+    if (
+        det is None
+        and ctx.narrative is not None
+        and not _governed_by_speech(ctx.text, m.start, m.end)
+    ):
         return _near_narrative(weekday, ctx.narrative, _tense(ctx, m))
     return resolve_weekday(weekday, ctx.published, _tense(ctx, m), det)
 

@@ -153,8 +153,11 @@ def tense_at(text: str, start: int, end: int, *, left: bool = True) -> str | Non
     Looks in the expression's sentence: first at a preposition right before it ("since
     Monday" is past, "as early as Tuesday" future), then leftwards for the nearest tense cue
     ("will", "is scheduled to", "said", "-ed" forms; a participle after "be" or "have" takes
-    the tense of its auxiliary, so "will be held" is future), then rightwards ("On Tuesday,
-    the council will vote"). The cue words live in ``temporal.toml``. ``left=False`` skips
+    the tense of its auxiliary, so "will be held" is future; a present-tense schedule verb,
+    "the envoys meet Monday", is future; a past form opening a temporal clause, "as soon as
+    trading opened", defers to the main clause), then rightwards ("On Tuesday, the council
+    will vote"; there a past form dates the act it names even before "to": "On Friday, the
+    ministry planned to pay" is past). The cue words live in ``temporal.toml``. ``left=False`` skips
     the words before the expression: a possessive ("Wednesday's ruling") names an event of
     its own that the verb before it does not govern.
     """
@@ -205,3 +208,29 @@ def _right_tense(text: str, end: int, vocab: _Vocabulary, *, fronted: bool = Fal
             # cue after the expression is its verb or that verb's auxiliary.
             return tense
     return None
+
+
+def _governed_by_speech(text: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to ``text[start:end]`` in its sentence reports speech ("said
+    on Friday", "told reporters Tuesday", "On Friday, the minister said"): the first tense cue
+    or reporting verb leftwards, or else rightwards, is one of ``temporal.toml``'s reporting
+    verbs."""
+    vocab = _vocabulary()
+    before = text[_sentence_start(text, start) : start]
+    left = [w.lower() for w in _WORD.findall(before)][-TENSE_MAX_WORDS:]
+    for index in range(len(left) - 1, -1, -1):
+        if left[index] in vocab.clause_breaks:
+            return False
+        if left[index] in vocab.reporting_verbs:
+            return True
+        if _cue(left, index, vocab) is not None:
+            return False
+    right = [w.lower() for w in _WORD.findall(text[end : _sentence_end(text, end)])]
+    for index, word in enumerate(right[:TENSE_MAX_WORDS]):
+        if word in vocab.clause_breaks:
+            return False
+        if word in vocab.reporting_verbs:
+            return True
+        if _cue(right, index, vocab) is not None:
+            return False
+    return False

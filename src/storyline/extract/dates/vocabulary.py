@@ -62,6 +62,7 @@ class _Vocabulary:
     schedule_verbs: frozenset[str]
     not_before_schedule: frozenset[str]
     subordinators: tuple[tuple[str, ...], ...]
+    reporting_verbs: frozenset[str]
     adverbs_between: frozenset[str]
     clause_breaks: frozenset[str]
     abbreviations: frozenset[str]
@@ -130,6 +131,7 @@ def _vocabulary() -> _Vocabulary:
         schedule_verbs=frozenset(tense["schedule_verbs"]),
         not_before_schedule=frozenset(tense["not_before_schedule"]),
         subordinators=tuple(tuple(p.split()) for p in tense["subordinators"]),
+        reporting_verbs=frozenset(tense["reporting_verbs"]),
         adverbs_between=frozenset(tense["adverbs_between"]),
         clause_breaks=frozenset(tense["clause_breaks"]),
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
