@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from storyline.evaluate.clusters import cluster_scores, read_gold  # noqa: E402
 from storyline.group import Grouper, GroupSettings  # noqa: E402
+from storyline.grouping import GROUP_BATCH_SIZE  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.pipeline import Stats  # noqa: E402
 from storyline.read import read_inputs  # noqa: E402
@@ -205,9 +206,50 @@ def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
     }
 
 
+def _store_worker(path: str) -> dict[str, Any]:
+    """Run in a fresh process: what a user's run does, ingest into a new SQLite store and
+    group there (storyline.ingest.ingest, then storyline.grouping.group)."""
+    import tempfile
+
+    from storyline.grouping import group
+    from storyline.ingest import ingest
+
+    with tempfile.TemporaryDirectory(prefix="storyline-bench-") as folder:
+        db = str(Path(folder) / "bench.db")
+        started = time.perf_counter()
+        ingested = ingest([path], db)
+        ingest_seconds = time.perf_counter() - started
+        grouped = group(db)
+        total = time.perf_counter() - started
+    return {
+        "articles": ingested.read,
+        "ingest_per_s": round(ingested.read / ingest_seconds),
+        "group_per_s": round(grouped.articles / grouped.seconds) if grouped.seconds else None,
+        "end_to_end_per_s": round(ingested.read / total),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "events": grouped.events,
+    }
+
+
 def speed(shared: Path, stream_size: int, batch: int) -> None:
     path = shared / "data/reuters21578/articles.jsonl"
     print("## Speed and memory (read + copies + events + stories, one process)\n")
+    out = subprocess.run(
+        [sys.executable, __file__, "--store-worker", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        print(f"reuters21578 through the store: failed: {out.stderr.strip().splitlines()[-1:]}")
+    else:
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"End to end as a user runs it (ingest into a new SQLite store, then group there) "
+            f"on reuters21578: {r['articles']:,} articles, ingest {r['ingest_per_s']:,} art/s, "
+            f"group {r['group_per_s']:,} art/s, end to end {r['end_to_end_per_s']:,} art/s, "
+            f"peak {r['peak_mb']:,} MB, {r['events']:,} events.\n"
+        )
     print(
         "| data | articles | group art/s | end-to-end art/s | peak MB | peak MB along "
         "the way | live events / articles at end |"
@@ -290,12 +332,19 @@ def main() -> int:
         help="articles in the generated stream (0: skip the stream)",
     )
     parser.add_argument(
-        "--batch", type=int, default=1000, help="articles per add() in the speed runs"
+        "--batch",
+        type=int,
+        default=GROUP_BATCH_SIZE,
+        help="articles per add() in the speed runs (default: the batch storyline's group uses)",
     )
     parser.add_argument("--shuffles", type=int, default=2)
     parser.add_argument("--order-batch", type=int, default=250)
     parser.add_argument("--speed-worker", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--store-worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.store_worker:
+        print(json.dumps(_store_worker(args.store_worker)))
+        return 0
     if args.speed_worker:
         path, size, batch = args.speed_worker
         print(json.dumps(_speed_worker(path, int(size), int(batch))))

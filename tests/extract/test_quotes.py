@@ -283,6 +283,150 @@ def test_sentence_spans_keep_quotes_whole():
     assert [text[a:b] for a, b in spans] == ["“One. Two,” she said.", "Then she left."]
 
 
+# -- rules added for direct quotes and speakers ----------------------------------------------
+
+
+def test_quote_introduced_by_a_name_and_a_colon():
+    text = (
+        "Two mayors answered. Mayor Alma Torvik: “The bridge opens in May.” "
+        "The council then adjourned."
+    )
+    q = _one(text, ":")
+    assert q.kind == "direct" and q.content == "The bridge opens in May."
+    assert q.speaker is not None and q.speaker.name == "Alma Torvik"
+
+
+def test_colon_without_anyone_named_before_it_is_no_attribution():
+    text = "Wait, it gets better:\n\n“The ferry will be free on Sundays.”"
+    assert _by_cue(find_quotes(text), ":") == []
+
+
+def test_quoted_only_cue_needs_a_quotation():
+    text = "“Vote Torvik, save the harbour,” read the banner."
+    q = _one(text, "read")
+    assert q.kind == "direct" and q.content == "Vote Torvik, save the harbour"
+    assert _by_cue(find_quotes("Oskar Brandt read the budget on Monday."), "read") == []
+
+
+def test_quote_alone_in_a_paragraph_continues_the_previous_speaker():
+    text = (
+        "“We rebuilt the pier in six weeks,” Ines Kalder told the Veldoria Herald.\n\n"
+        "“Nobody thought we could.”\n\n"
+        "The pier reopened on Friday.\n\n"
+        "“This one belongs to nobody.”"
+    )
+    quotes = find_quotes(text)
+    alone = [q for q in quotes if q.content == "Nobody thought we could."]
+    assert len(alone) == 1
+    assert alone[0].speaker is not None and alone[0].speaker.name == "Ines Kalder"
+    assert text[alone[0].speaker.start : alone[0].speaker.end] == "Ines Kalder"
+    assert not [q for q in quotes if q.content == "This one belongs to nobody."]
+    _offsets_hold(text, quotes)
+
+
+def test_quote_interrupted_by_its_attribution_runs_from_a_to_b():
+    text = "“The port is full,” Kalder said. “We turned away four ships today.” Then she left."
+    q = _one(text, "said")
+    assert q.kind == "direct"
+    assert q.content.startswith("The port is full") and q.content.endswith("four ships today.")
+
+
+def test_second_part_with_its_own_cue_is_not_joined():
+    text = "“The port is full,” Kalder said. “We turned ships away,” she added."
+    assert _one(text, "said").content == "The port is full"
+    assert _one(text, "added").content == "We turned ships away"
+
+
+def test_quote_closed_by_a_period_then_a_bare_attribution():
+    text = "Brandt left early.\n\n“We lost the vote and we will appeal.” Brandt said."
+    q = _one(text, "said")
+    assert q.kind == "direct" and q.content == "We lost the vote and we will appeal."
+
+
+def test_inverted_source_with_a_lower_case_description_before_the_name():
+    text = "“The timing is bad,” said harbour party boss Ines Kalder, though she later relented."
+    q = _one(text, "said")
+    assert q.kind == "direct" and q.content == "The timing is bad"
+    assert q.speaker is not None and q.speaker.name == "Ines Kalder"
+
+
+def test_long_apposition_after_a_quotation():
+    text = (
+        "“Nothing we build now will be ready before winter,” Oskar Brandt, director of the "
+        "Coastal Works Office at the regional ministry of transport, said."
+    )
+    q = _one(text, "said")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == "Oskar Brandt"
+
+
+def test_pronouns_take_the_gender_of_first_names_and_titles():
+    text = (
+        "Senator Maria Lund met Governor Peter Holm on Monday. She said the deal was close. "
+        "He said nothing was agreed. Mr. Lund, her husband, said he was proud."
+    )
+    quotes = find_quotes(text)
+    names = {q.content: q.speaker.name for q in quotes if q.speaker}
+    assert names["the deal was close"] == "Maria Lund"
+    assert names["nothing was agreed"] == "Peter Holm"
+    assert names["he was proud"] == "Lund"  # "Mr. Lund" is not Maria Lund
+
+
+def test_an_object_before_a_participle_is_not_the_speaker():
+    text = "The town council released a statement on Monday saying the pier was safe."
+    q = _one(text, "saying")
+    assert q.speaker is not None
+    assert text[q.speaker.start : q.speaker.end].lower().startswith("the town")
+
+
+def test_opening_participle_phrase_is_not_the_subject():
+    text = (
+        "Speaking at the harbour, Mayor Alma Torvik thanked the crews, calling them the "
+        "city's quiet heroes."
+    )
+    q = _one(text, "calling")
+    assert q.speaker is not None and q.speaker.name == "Alma Torvik"
+
+
+def test_dateline_is_not_the_subject():
+    text = "VELDORIA CITY (Wire) - Minister Oskar Brandt toured the port and said it would grow."
+    q = _one(text, "said")
+    assert q.speaker is not None and q.speaker.name == "Oskar Brandt"
+
+
+def test_relative_pronoun_with_an_adverbial_is_the_subject():
+    text = "Kalder met Oskar Brandt, who last year threatened to close the port."
+    q = _one(text, "threatened")
+    assert q.speaker is not None and q.speaker.name == "Oskar Brandt"
+
+
+def test_time_phrases_between_subject_and_cue_are_skipped():
+    for text in (
+        "Senator Maria Lund last week said the port would close.",
+        "Senator Maria Lund less than two weeks ago said the port would close.",
+    ):
+        q = _one(text, "said")
+        assert q.speaker is not None and q.speaker.name == "Maria Lund", text
+
+
+def test_initials_with_periods_stay_in_the_subject():
+    text = "The reviews came back clear, and the F.B.I. has said it found nothing."
+    q = _one(text, "said")
+    assert q.speaker is not None
+    assert text[q.speaker.start : q.speaker.end] == "the F.B.I."
+
+
+def test_with_and_a_participle_names_the_speaker():
+    text = "The vote passed, with Senator Maria Lund telling reporters it was a good day."
+    q = _one(text, "telling")
+    assert q.speaker is not None and q.speaker.name == "Maria Lund"
+
+
+def test_cue_forms_left_out_by_calibration_are_not_cues():
+    text = "Most states now allow it, and the council wants to change the rules."
+    assert find_quotes(text) == []
+
+
 # -- the seeds (read from ../shared/seeds when present) --------------------------------------
 
 

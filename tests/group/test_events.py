@@ -276,7 +276,7 @@ def test_a_merge_keeps_the_older_id_and_records_the_alias() -> None:
         ("m1", "2031-05-01T08:00:00", "Feed A", "Quarry blast shakes Lindqvist", blast),
         ("m2", "2031-05-01T09:00:00", "Feed B", "Quarry workers injured at Lindqvist", hurt),
     ]
-    grouper = Grouper(GroupSettings(event_threshold=0.6, event_merge_threshold=0.3))
+    grouper = Grouper(GroupSettings(event_threshold=0.6, event_merge_ratio=0.5))
     grouper.add(_articles(rows))
     first = _partition(grouper)
     older, younger = cluster_id("ev_", "m1"), cluster_id("ev_", "m2")
@@ -295,6 +295,42 @@ def test_a_merge_keeps_the_older_id_and_records_the_alias() -> None:
     assert grouper.resolve(younger) == older
     event = grouper.event(younger)
     assert event is not None and event["id"] == older
+
+
+def _quarry_rows() -> list[tuple[str, str, str, str, str]]:
+    blast = (
+        "Quarry blast shakes Lindqvist village. The explosion at the Lindqvist quarry "
+        "rattled windows and cracked the old chapel. Foreman Odo Marrek said the charge "
+        "went off early."
+    )
+    hurt = (
+        "Lindqvist quarry workers injured. Three quarry workers were taken to Brannholm "
+        "hospital with burns after the explosion. Foreman Odo Marrek was among the injured."
+    )
+    return [
+        ("m1", "2031-05-01T08:00:00", "Feed A", "Quarry blast shakes Lindqvist", blast),
+        ("m2", "2031-05-01T09:00:00", "Feed B", "Quarry workers injured at Lindqvist", hurt),
+        ("m3", "2031-05-01T10:00:00", "Feed C", "Lindqvist quarry blast injures", blast + hurt),
+    ]
+
+
+def test_a_merge_is_taken_back_exactly_even_after_a_round_trip_through_json() -> None:
+    import json
+
+    settings = GroupSettings(event_threshold=0.6, event_merge_ratio=0.5)
+    rows = _quarry_rows()
+    grouper = Grouper(settings)
+    grouper.add(_articles(rows[:2]))
+    before = json.loads(json.dumps({c: e.to_dict() for c, e in grouper.state.events.items()}))
+    grouper.add(_articles(rows[2:]))
+    assert len(grouper.state.events) == 1
+    # The merge's undo record survives saving and restoring the state as JSON...
+    state = GroupState.from_dict(json.loads(json.dumps(grouper.state.to_dict())))
+    # ...and taking back the bridging article restores both events word for word.
+    state.rollback(state.entries["m3"].key)
+    after = json.loads(json.dumps({c: e.to_dict() for c, e in state.events.items()}))
+    assert len(before) == 2 and after == before
+    assert not state.aliases
 
 
 def test_a_late_article_that_founds_earlier_renames_nothing_silently() -> None:
@@ -383,3 +419,44 @@ def test_saved_to_sqlite_and_read_back_with_timelines() -> None:
     assert event is not None and event["articles"] == ["arrest-1", "arrest-2"]
     rows = conn.execute("SELECT COUNT(*) FROM event_articles").fetchone()[0]
     assert rows == len(FLOOD + ARREST + RACE)
+
+
+def test_mentioned_year_is_the_most_frequent_standalone_year() -> None:
+    from storyline.group.features import mentioned_year
+
+    assert mentioned_year("Elections of 2019 and 2024; the 2024 vote.") == 2024
+    assert mentioned_year("Posted 11/27/2005 7:21 AM") == 2005
+    assert mentioned_year("2019 then 2024") == 2024  # ties: the latest
+    assert mentioned_year("a bill of 2,013 dollars, 1.2019 units, code 120199") is None
+
+
+def test_undated_articles_from_another_year_are_damped_at_the_event_level_only() -> None:
+    from storyline.group.events import article_vectors, similarity
+    from storyline.group.features import extract_features
+    from storyline.group.state import Entry
+
+    text = (
+        "Voters in Brenmoor cast ballots in the {} parliamentary election; turnout reached "
+        "61 percent, the Brenmoor election commission said."
+    )
+    rows = [("v1", None, "Feed", "Brenmoor votes", text.format(2019))]
+    grouper = Grouper()
+    grouper.add(_articles(rows, dated=False))
+    event = next(iter(grouper.state.events.values()))
+    story = next(iter(grouper.state.stories.values()))
+    assert event.years == {2019: 1}
+
+    def score(year: int, level: str, factor: float) -> float:
+        article = _articles([("v2", None, "Feed", "Brenmoor votes", text.format(year))])[0]
+        features = extract_features(article)
+        entry = Entry("v2", ("~", "v2"), article.title or "", None, None, None, features)
+        vectors = article_vectors(grouper.state, entry)
+        cluster = event if level == "event" else story
+        damped = GroupSettings(undated_year_factor=factor)
+        sim = similarity(damped, level, vectors, False, None, cluster, features.year)
+        assert sim is not None
+        return sim.value
+
+    assert score(2024, "event", 0.5) == pytest.approx(0.5 * score(2024, "event", 1.0))
+    assert score(2019, "event", 0.5) == score(2019, "event", 1.0)  # the same year
+    assert score(2024, "story", 0.5) == score(2024, "story", 1.0)  # stories span years

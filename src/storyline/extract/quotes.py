@@ -13,19 +13,23 @@ How it works, model-free, in one pass over the tokens, one module per step:
    opening mark left open continues into the next paragraph when that one opens with a
    quote mark, otherwise it ends at the paragraph's end, so one odd mark never spoils the
    rest of the article) and splits sentences on end punctuation and newlines, never inside
-   a quote: "“A. B,” he said" is one sentence.
+   a quote: "“A. B,” he said" is one sentence, nor before a bare attribution ("“…
+   emails.” Trump said.").
 2. :mod:`~storyline.extract.attribution` starts an attribution at every cue word of
    ``data/speech_verbs.toml``: its subject is the noun phrase before it (or after it: "said
    Smith", "according to X"); its content is what follows ("that …", ": “…”", the rest of
    the clause) or, when the cue trails ("…,” he said."), what precedes it. A cue inside a
-   quote is read within that quote.
+   quote is read within that quote. A name and a colon alone introduce a quotation too
+   ("Clinton: “…”"); "“A,” she said. “B.”" is one quote from A to B.
 3. :mod:`~storyline.extract.speakers` resolves speakers within the article ("he"/"she" to
    the closest preceding named person, "they" to the closest group that spoke, surnames to
    the full name, "the Kremlin spokesman" to the person given that role, "I"/"we" inside a
-   quote to whoever the quote is attributed to; "a senior official" stays a description)
-   and finds ``via``, the outlet named as the listener ("told the NYT"), in the speaker
-   ("one NYT source", "according to the BBC"), around the cue ("in an interview with
-   WABC"), or by an attribution the quote sits inside ("the NYT reported that X said …").
+   quote to whoever the quote is attributed to; "a senior official" stays a description;
+   "she" is never a man the article names; a quotation alone in its paragraph goes to the
+   previous paragraph's speaker) and finds ``via``, the outlet named as the listener
+   ("told the NYT"), in the speaker ("one NYT source", "according to the BBC"), around the
+   cue ("in an interview with WABC"), or by an attribution the quote sits inside ("the NYT
+   reported that X said …").
 
 Calibration: the limits of those modules were set once on PolNeAR's training split (never
 on dev) and are general reading rules, not fitted to any file. Cue forms whose occurrences

@@ -9,6 +9,7 @@ sentence ends inside a quotation do not split it, so "“A. B,” he said" is on
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Protocol
 
@@ -22,6 +23,7 @@ __all__ = [
     "SentenceWords",
 ]
 
+_LINE_BREAK = re.compile("\n")
 _TOKEN = re.compile(r"''|``|\d[\d,.]*\d|\w(?:[\w'’.\-]*\w)?|[^\w\s]")
 # Double quotation marks, with the typewriter pairs '' and `` that some archives use.
 DOUBLE = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
@@ -70,10 +72,13 @@ class Doc:
         self.caps = [w[0].isupper() for w in words]
         # whitespace (or the text start) before each token, and a line break before it
         self.space = [True] + [s > e for s, e in zip(starts[1:], ends, strict=False)]
-        find = text.find
-        self.newline = [True] + [
-            s > e and find("\n", e, s) >= 0 for s, e in zip(starts[1:], ends, strict=False)
-        ]
+        # a line break is whitespace, never inside a token: it marks the token after it
+        newline = [True] + [False] * (n - 1) if n else [True]
+        for match in _LINE_BREAK.finditer(text):
+            index = bisect.bisect_left(starts, match.start())
+            if index < n:
+                newline[index] = True
+        self.newline = newline
         # words the text also writes in lower case: a capital at a sentence start is not a
         # name then ("Engineers say")
         self.common_words = {w for w, cap in zip(self.lower, self.caps, strict=True) if not cap}

@@ -48,7 +48,7 @@ def decide_story(
         return state.new_cluster("story", entry)
     scored.sort(key=lambda item: (-item[0], item[1]))
     best = scored[0][2]
-    merge_ratio = settings.story_merge_threshold / settings.story_threshold
+    merge_ratio = settings.story_merge_ratio
     for _, _, other in scored[1:]:
         if other.id not in state.stories or best.id not in state.stories:
             continue
