@@ -427,6 +427,25 @@ def test_cue_forms_left_out_by_calibration_are_not_cues():
     assert find_quotes(text) == []
 
 
+def test_quotation_ending_in_a_nested_question_keeps_its_attribution():
+    text = "“She asked me, ‘What can we do to help?’” Kalder told reporters on Tuesday."
+    q = _one(text, "told")
+    assert q.kind == "direct" and q.content.startswith("She asked me")
+    assert q.speaker is not None and q.speaker.name == "Kalder"
+
+
+def test_quotation_in_brackets_is_the_content():
+    text = "Members were angry (“I want my dues back,” wrote Ines Kalder, a welder, online)."
+    q = _one(text, "wrote")
+    assert q.kind == "direct" and q.content == "I want my dues back"
+
+
+def test_a_quoted_show_after_told_is_the_listener():
+    text = "“Of course he is fair game,” Brandt told “Morning Harbour,” adding nothing more."
+    q = _one(text, "told")
+    assert q.kind == "direct" and q.content == "Of course he is fair game"
+
+
 # -- the seeds (read from ../shared/seeds when present) --------------------------------------
 
 

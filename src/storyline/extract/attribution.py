@@ -991,6 +991,15 @@ class Finder:
             close = punct if punct in doc.opener_of else punct - 1
             opened = doc.opener_of.get(close, r0)
             return all(doc.lower[x] in lex.leading_conjunctions for x in range(r0, opened))
+        if (
+            strong
+            and form.listener
+            and j in doc.close_of
+            and doc.close_of[j] - j <= MAX_LISTENER_TOKENS
+            and j + 1 < r1
+            and doc.caps[j + 1]
+        ):
+            return True  # "“…,” Fiorina told “Fox and Friends,” ...": a show, not content
         if w == "," and not weak_ok and j + 1 < r1 and doc.words[j + 1][0].isalnum():
             return False  # "In contrast, Berkman said, there seem to be ...": it leads
         if w in ",;—–)" or w in SENTENCE_ENDS:
@@ -1367,7 +1376,7 @@ class Finder:
         opened = doc.opener_of.get(close)
         if opened is not None and (
             opened <= a
-            or doc.words[opened - 1] == ":"
+            or doc.words[opened - 1] in (":", "(")
             or (
                 doc.words[opened - 1] == ","
                 and any(doc.lower[x] in self.lex.cue_words for x in range(a, opened))

@@ -259,18 +259,19 @@ class Doc:
         merged: list[tuple[int, int]] = []
         closes = {b for (_, b) in self.quotes}
         for a, b in bounds:
+            end_mark = self._end_inside_quote(a)  # "?" of "…?’”", "." of "… emails.”"
             if merged and (
                 self.quote_of[a] >= 0
                 or a in closes
                 or (
                     a - 1 in closes
-                    and self.words[a - 2] in "?!"
+                    and end_mark in ("?", "!")
                     and not self.newline[a]
                     and self._cue_within(a, b)
                 )
                 or (
                     a - 1 in closes
-                    and self.words[a - 2] == "."
+                    and end_mark in (".", "…")
                     and not self.newline[a]
                     and self._cue_within(a, b)
                     and self._only_attribution(a, b)
@@ -280,6 +281,14 @@ class Doc:
             else:
                 merged.append((a, b))
         return merged
+
+    def _end_inside_quote(self, a: int) -> str:
+        """The end punctuation just inside the closing quote marks before token ``a`` ("?"
+        of "…?’”"), or "" when there is none."""
+        p = a - 1
+        while p >= 0 and self.words[p] in _CLOSERS:
+            p -= 1
+        return self.words[p] if p >= 0 and p < a - 1 and self.words[p] in SENTENCE_ENDS else ""
 
     def _cue_within(self, a: int, b: int) -> bool:
         """Whether a sentence opens with a short subject and a cue ("“Not fit!” Trump

@@ -19,6 +19,7 @@ their memory does not grow with the vocabulary of a long stream.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import math
 import re
@@ -288,7 +289,7 @@ class DocumentFrequencies:
     __slots__ = ("counts", "documents")
 
     def __init__(self) -> None:
-        self.counts = array("l", bytes(DF_BUCKETS * array("l").itemsize))
+        self.counts = array("i", bytes(DF_BUCKETS * array("i").itemsize))
         self.documents = 0
 
     def add(self, features: Features) -> None:
@@ -335,20 +336,29 @@ class DocumentFrequencies:
         return {t: w / norm for t, w in vector.items()}
 
     def to_dict(self) -> dict[str, Any]:
-        """``{documents, counts: [[bucket, count], ...]}``, the buckets in use only."""
-        counts = np.frombuffer(self.counts, dtype=np.int_)
-        used = np.flatnonzero(counts)
-        return {
-            "documents": self.documents,
-            "counts": [[int(b), int(c)] for b, c in zip(used, counts[used], strict=True)],
-        }
+        """``{documents, table}``: the counts as little-endian int32, zlib-compressed, base64.
+
+        A list of bucket/count pairs was most of a saved state (tens of MB of JSON on a
+        wire service's month); the compressed table is a few hundred KB and saves in
+        milliseconds.
+        """
+        counts = np.frombuffer(self.counts, dtype=np.int32).astype("<i4", copy=False)
+        packed = zlib.compress(counts.tobytes(), 1)
+        return {"documents": self.documents, "table": base64.b64encode(packed).decode("ascii")}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentFrequencies:
+        """Read :meth:`to_dict`'s shape (or the older ``counts`` pairs)."""
         table = cls()
         table.documents = int(data["documents"])
-        for bucket, count in data["counts"]:
-            table.counts[int(bucket)] = int(count)
+        if "table" in data:
+            raw = zlib.decompress(base64.b64decode(data["table"]))
+            counts = np.frombuffer(raw, dtype="<i4").astype(np.int32)
+            if counts.size == DF_BUCKETS:
+                table.counts = array("i", counts.tobytes())
+        else:
+            for bucket, count in data["counts"]:
+                table.counts[int(bucket)] = int(count)
         return table
 
 
