@@ -53,7 +53,20 @@ def _report_ingest(result: IngestResult, as_json: bool) -> None:
         click.echo(result.summary())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Commands whose "no such database / article / story" errors become one line on stderr
+    and exit status 1, so no command needs its own try/except."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from storyline.timeline import StoryNotFound
+
+        try:
+            return super().invoke(ctx)
+        except (FileNotFoundError, query.ArticleNotFound, StoryNotFound) as error:
+            _fail(str(error))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="storyline")
 def main() -> None:
     """storyline: turn news articles from many outlets into stories a reader can trust."""
@@ -81,10 +94,7 @@ def ingest_command(paths: tuple[str, ...], db: str, as_json: bool, workers: int)
 @_json_option
 def articles_command(db: str, as_json: bool) -> None:
     """List stored articles, newest first."""
-    try:
-        records = query.articles(db)
-    except FileNotFoundError as error:
-        _fail(str(error))
+    records = query.articles(db)
     if as_json:
         _print_json(records)
         return
@@ -99,10 +109,7 @@ def articles_command(db: str, as_json: bool) -> None:
 @_json_option
 def article_command(article_id: str, db: str, as_json: bool) -> None:
     """Show one article (by id, id prefix or input id): clean text and what was removed."""
-    try:
-        record = query.article(article_id, db)
-    except (FileNotFoundError, query.ArticleNotFound) as error:
-        _fail(str(error))
+    record = query.article(article_id, db)
     if as_json:
         _print_json(record)
         return
@@ -116,10 +123,7 @@ def article_command(article_id: str, db: str, as_json: bool) -> None:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 def search_command(text: str, db: str, as_json: bool, limit: int) -> None:
     """Full-text search over titles and clean texts (FTS5 syntax welcome)."""
-    try:
-        hits = query.search(text, db, limit=limit)
-    except FileNotFoundError as error:
-        _fail(str(error))
+    hits = query.search(text, db, limit=limit)
     if as_json:
         _print_json(hits)
         return
@@ -168,10 +172,7 @@ def stories_command(db: str, as_json: bool) -> None:
     """List stories, newest activity first."""
     from storyline import timeline
 
-    try:
-        records = timeline.stories(db)
-    except FileNotFoundError as error:
-        _fail(str(error))
+    records = timeline.stories(db)
     if as_json:
         _print_json(records)
         return
@@ -190,10 +191,7 @@ def story_command(story_id: str, db: str, as_json: bool) -> None:
     """Show a story's timeline: its events in date order."""
     from storyline import timeline
 
-    try:
-        record = timeline.story(story_id, db)
-    except (FileNotFoundError, timeline.StoryNotFound) as error:
-        _fail(str(error))
+    record = timeline.story(story_id, db)
     if as_json:
         _print_json(record)
         return
@@ -215,10 +213,7 @@ def event_command(event_id: str, db: str, as_json: bool) -> None:
     """Show an event: its articles, copies, outlets and dates."""
     from storyline import timeline
 
-    try:
-        record = timeline.event(event_id, db)
-    except (FileNotFoundError, timeline.StoryNotFound) as error:
-        _fail(str(error))
+    record = timeline.event(event_id, db)
     if as_json:
         _print_json(record)
         return
@@ -338,15 +333,9 @@ def claims_command(story: str, db: str, as_json: bool) -> None:
 
 
 def _finding(function: Any, db: str, **scope: Any) -> Any:
-    from storyline.query import ArticleNotFound
-    from storyline.timeline import StoryNotFound
-
-    try:
-        if "story" in scope and function.__name__ == "claims":
-            return function(scope["story"], db)
-        return function(db, **scope)
-    except (FileNotFoundError, ArticleNotFound, StoryNotFound) as error:
-        _fail(str(error))
+    if function.__name__ == "claims":
+        return function(scope["story"], db)
+    return function(db, **scope)
 
 
 # -- evaluation ---------------------------------------------------------------------------
