@@ -99,3 +99,22 @@ def test_evaluate_clusters_reads_groups_and_scores(tmp_path) -> None:
     assert result["articles"] == 3 and result["missing"] == 1
     with pytest.raises(ValueError):
         evaluate_clusters(articles, gold, level="topic")
+
+
+def test_evaluate_clusters_scores_every_input_id_of_a_stored_copy(tmp_path) -> None:
+    text = "The Kestrel Dam above Velmora burst; mayor Ilse Brandvold ordered an evacuation."
+    rows = [("d1", "Kestrel Dam bursts", text), ("d1-again", "Kestrel Dam bursts", text)]
+    rows.append(("p1", "Pellam leads Strand", "Tobias Pellam leads Wenna Strand in a poll."))
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        "".join(
+            json.dumps({"id": i, "title": t, "text": x, "published": "2031-03-03"}) + "\n"
+            for i, t, x in rows
+        )
+    )
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("id\tevent\tstory\nd1\tflood\tdam\nd1-again\tflood\tdam\np1\tpoll\tpoll\n")
+    # Ingest stores one article for the two equal inputs; both input ids are still scored.
+    result = evaluate_clusters(articles, gold, level="story")
+    assert result["articles"] == 3 and result["missing"] == 0
+    assert result["bcubed_f1"] == 1.0

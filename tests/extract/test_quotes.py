@@ -478,3 +478,203 @@ def test_seed_speakers_are_quoted(seeds_dir, numbers, name):
     for number in numbers:
         speakers = {q.speaker.name for q in find_quotes(_seed(seeds_dir, number)) if q.speaker}
         assert name in speakers, f"{name} is not quoted in seed {number}"
+
+
+# -- quotations whose attribution has no cue word, or sits in another sentence -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "speaker"),
+    [
+        ("“The levee will hold,” an exhausted Ilse Marrow retaliated.", "retaliated", "Marrow"),
+        ("“Is the ferry running?” pressed Tomas Veil of the harbour board.", "pressed", "Veil"),
+        ("“This is a win for the whole valley,” I confessed.", "confessed", "I"),
+        ("“We are staying put,” the orchard owner went on, smiling.", "went", "owner"),
+    ],
+)
+def test_quotation_opening_its_sentence_belongs_to_the_phrase_after_it(text, verb, speaker):
+    found = [q for q in find_quotes(text) if q.cue is not None and q.cue.text.startswith(verb)]
+    assert len(found) == 1, [q.to_dict() for q in find_quotes(text)]
+    q = found[0]
+    assert q.kind == "direct"
+    assert q.content.startswith(("The levee", "Is the ferry", "This is", "We are"))
+    assert q.speaker is not None
+    assert speaker in text[q.speaker.start : q.speaker.end]
+    _offsets_hold(text, find_quotes(text))
+
+
+def test_title_opening_a_sentence_is_no_quotation_of_the_phrase_after_it():
+    text = "“The Salt Road,” a drama about smugglers, returned to screens in October."
+    assert find_quotes(text) == []
+
+
+def test_quotation_takes_the_cue_after_it_over_the_setting_that_follows_the_cue():
+    text = (
+        '"The archive will be handed over in full," Chief Archivist Pella J. Orne wrote in '
+        "a letter dated Tuesday and filed with the district court."
+    )
+    q = _one(text, "wrote")
+    assert q.kind == "direct"
+    assert q.content == "The archive will be handed over in full"
+    assert q.speaker is not None and q.speaker.name is not None and "Orne" in q.speaker.name
+
+
+def test_quotation_with_comma_outside_low_quote_marks():
+    text = "„We will not sell the mill“, the owner insisted."
+    q = _one(text, "insisted")
+    assert q.kind == "direct" and q.content == "We will not sell the mill"
+
+
+def test_clause_ending_in_a_colon_introduces_the_quotation_after_it():
+    text = "Governor Rasa Lund leaned in and boomed: “We rebuild, starting tomorrow.”"
+    q = _one(text, ":")
+    assert q.kind == "direct" and q.content == "We rebuild, starting tomorrow."
+    assert q.speaker is not None and q.speaker.name == "Rasa Lund"
+
+
+def test_colon_after_a_clause_without_a_named_subject_introduces_nothing():
+    assert find_quotes("Wait, it gets better: “They never paid the bill.”") == []
+
+
+def test_bare_attribution_sentence_takes_the_quotation_that_follows():
+    text = (
+        "Dara Imre, a spokeswoman for the water board, said in a statement. "
+        "“The reservoir is safe. Testing continues daily.”"
+    )
+    quotes = _by_cue(find_quotes(text), "said")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "direct"
+    assert q.content == "The reservoir is safe. Testing continues daily."
+    assert q.speaker is not None and q.speaker.name == "Dara Imre"
+
+
+def test_bare_agreement_sentence_takes_the_quotation_that_follows():
+    text = 'Professor Lio Banerji agreed. "The vote is closer than anyone expected."'
+    q = _one(text, "agreed")
+    assert q.kind == "direct" and q.content == "The vote is closer than anyone expected."
+
+
+def test_cue_set_off_by_commas_after_a_conjunction_reads_the_clause_after_it():
+    text = "But, Kessler added, he did not support closing the bridge “for months.”"
+    q = _one(text, "added")
+    assert q.content == "he did not support closing the bridge “for months.”"
+    assert q.kind == "mixed"
+    assert q.speaker is not None and "Kessler" in text[q.speaker.start : q.speaker.end]
+
+
+def test_cue_set_off_by_commas_inside_a_clause_reads_the_whole_clause():
+    text = "The new toll, Mayor Oyelaran said, would be “a tax on commuters.”"
+    q = _one(text, "said")
+    assert q.content == "The new toll, Mayor Oyelaran said, would be “a tax on commuters.”"
+    assert q.kind == "mixed"
+
+
+def test_cue_set_off_by_commas_before_a_participle_keeps_the_clause_before():
+    text = "The economy is strong, the minister said, adding that jobs grew."
+    q = _one(text, "said")
+    assert q.content == "The economy is strong"
+
+
+def test_quotation_carried_over_paragraphs_goes_to_the_previous_speaker():
+    text = (
+        "“We are not leaving,” said Maren Solt, who has run the bakery for 20 years.\n\n"
+        "“This street is our home. They will have to carry us out.\n\n"
+        "“The council knows it.”\n\nThe council did not reply."
+    )
+    carried = [q for q in find_quotes(text) if q.content.startswith("This street")]
+    assert len(carried) == 1
+    q = carried[0]
+    assert q.kind == "direct" and q.content.rstrip(".").endswith("The council knows it")
+    assert q.speaker is not None and q.speaker.name == "Maren Solt"
+    _offsets_hold(text, find_quotes(text))
+
+
+def test_straight_single_quotes_are_a_quotation_and_run_on_after_the_attribution():
+    text = "'We will appeal,' Ridley said. 'The evidence is on our side.'"
+    q = _one(text, "said")
+    assert q.kind == "direct"
+    assert q.content == "We will appeal,' Ridley said. 'The evidence is on our side."
+    assert q.speaker is not None and q.speaker.name == "Ridley"
+
+
+def test_headline_with_single_quotes_and_says():
+    q = _one("'We will rebuild' says mayor after floods", "says")
+    assert q.kind == "direct" and q.content == "We will rebuild"
+
+
+def test_quotation_before_a_description_set_off_by_commas_and_the_name():
+    text = "“We will appeal,” the mill’s chief executive, Jane Orlov, said on Monday."
+    q = _one(text, "said")
+    assert q.kind == "direct" and q.content == "We will appeal"
+    assert q.speaker is not None and q.speaker.name == "Jane Orlov"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mayor Quist called the plan a “giveaway,” a jab at her rival.",
+            "the plan a “giveaway,”",
+        ),
+        (
+            "Quist said the vote was “rigged,” sparking an uproar in the hall.",
+            "the vote was “rigged,”",
+        ),
+    ],
+)
+def test_content_ends_at_a_quoted_phrase_a_new_phrase_follows(text, content):
+    found = [q for q in find_quotes(text) if q.content.startswith(content[:8])]
+    assert len(found) == 1, [q.to_dict() for q in find_quotes(text)]
+    assert found[0].content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The toll is “a tax on commuters,” as Mayor Quist put it.",
+            "put it",
+            "a tax on commuters",
+        ),
+        ("The toll is “a tax on commuters” (as Quist put it).", "put it", "a tax on commuters"),
+        ("“The toll is dead” (Quist said) and nobody mourns it.", "said", "The toll is dead"),
+    ],
+)
+def test_cue_set_off_after_a_quotation_attributes_it(text, cue, content):
+    q = _one(text, cue)
+    assert q.kind == "direct" and q.content == content
+    assert q.speaker is not None and "Quist" in text[q.speaker.start : q.speaker.end]
+
+
+def test_quotation_wrapped_over_lines_of_wire_copy_is_found():
+    text = (
+        "Grain traders in the port of Velm said on Tuesday that the\n"
+        "harvest was late and that exports would fall this quarter.\n"
+        '"We have never seen a season like this one, and the barges\n'
+        'are still empty," said Ona Pell, a broker at Velm Grain Co.\n'
+        '"Nobody expects prices to hold," she added.\n'
+        "Shipments resumed on Friday after a week of delays caused by\n"
+        "low water on the river."
+    )
+    direct = [q for q in _by_cue(find_quotes(text), "said") if q.kind == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.content == "We have never seen a season like this one, and the barges\nare still empty"
+    assert q.speaker is not None and q.speaker.name == "Ona Pell"
+    assert _one(text, "added").content.startswith("Nobody expects prices to hold")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„We will not sell the mill,“ the owner said.",
+        "»We will not sell the mill«, the owner said.",
+        "‚We will not sell the mill‘, the owner said.",
+        "« We will not sell the mill », the owner said.",
+        "``We will not sell the mill,'' the owner said.",
+    ],
+)
+def test_unusual_quote_marks_open_and_close_a_quotation(text):
+    q = _one(text, "said")
+    assert q.kind == "direct" and q.content.strip() == "We will not sell the mill"

@@ -45,3 +45,51 @@ def test_a_longer_sentence_after_a_quotation_stays_its_own():
 def test_empty_text():
     doc = _doc("")
     assert doc.n == 0 and doc.quotes == [] and _sentences(doc) == []
+
+
+def test_straight_single_quotes_pair_as_a_quotation():
+    doc = _doc("'We will appeal,' Ridley said.")
+    assert len(doc.quotes) == 1
+    a, b = doc.quotes[0]
+    assert doc.span_text(a + 1, b) == "We will appeal,"
+
+
+def test_apostrophes_of_plurals_and_elisions_open_no_quotation():
+    doc = _doc("The growers' union loved rock 'n' roll and the '90s, Ridley said.")
+    assert doc.quotes == []
+
+
+def test_a_plural_apostrophe_does_not_close_a_straight_single_quote():
+    doc = _doc("'The growers' union will strike,' Ridley said.")
+    assert len(doc.quotes) == 1
+    a, b = doc.quotes[0]
+    assert doc.span_text(a + 1, b) == "The growers' union will strike,"
+
+
+_WRAPPED = (
+    "Grain traders in the port of Velm said on Tuesday that the\n"
+    "harvest was late and that exports would fall this quarter.\n"
+    '"We have never seen a season like this one, and the barges\n'
+    'are still empty," said Ona Pell, a broker at Velm Grain Co.\n'
+    "Shipments resumed on Friday after a week of delays caused by\n"
+    "low water on the river.\n"
+    "The port authority said it would publish new figures soon."
+)
+
+
+def test_a_quotation_wrapped_over_lines_of_a_hard_wrapped_text_stays_whole():
+    doc = _doc(_WRAPPED)
+    assert len(doc.quotes) == 1 and doc.closed == [True]
+    a, b = doc.quotes[0]
+    assert doc.span_text(a + 1, b).startswith("We have never seen")
+    assert doc.span_text(a + 1, b).endswith("still empty,")
+
+
+def test_a_paragraph_per_line_text_keeps_its_line_breaks_as_paragraphs():
+    doc = _doc("One short line.\nAnother line ends here.\nA third one.\nAnd a fourth.")
+    assert sum(doc.newline) == 4
+
+
+def test_an_abbreviation_before_an_opening_quotation_ends_the_sentence():
+    doc = _doc('"Prices will rise," said Ona Pell of Velm Grain Co. "Nobody doubts it."')
+    assert len(_sentences(doc)) == 2

@@ -7,10 +7,17 @@ what follows ("that …", ": “…”", the rest of the clause) or, when the cu
 said."), what precedes it. A cue inside a quote is read within that quote. Resolving the
 subjects to speakers is :mod:`storyline.extract.speakers`' job.
 
-Beyond cue words: a quotation introduced by a name and a colon alone ("Clinton: “…”") is
-attributed with the colon as its cue; a quotation interrupted by its attribution ("“A,” she
-said. “B.”") is one quote from A to B; cues marked ``quoted_only`` in the data file ("read",
-"chanting") count only with a quotation as their content.
+Beyond cue words: a quotation introduced by a name and a colon alone ("Clinton: “…”"), or
+by a clause ending in a colon ("Trump leaned in and boomed: “…”"), is attributed with the
+colon as its cue; a quotation that opens its sentence and ends in a comma, "?" or "!" goes
+to the phrase after it even when its verb is no cue ("“…,” an angry Hollande retaliated.",
+"“…,” Ramon Diaz, chairman of the commission, told Reuters."); a cue set off after a
+quotation ("… “dead on arrival” (as Smith put it)") attributes it; a sentence that only says
+who spoke ("Lau said in a statement.") attributes the quotation the next sentence opens
+with; a cue set off by commas inside a clause ("The toll, Quist said, would be …") reads the
+whole clause. A quotation interrupted by its attribution ("“A,” she said. “B.”") is one
+quote from A to B; cues marked ``quoted_only`` in the data file ("read", "chanting") count
+only with a quotation as their content.
 
 Calibration: the limits below were set once on PolNeAR's training split (never on dev) and
 are general reading rules, not fitted to any file.
@@ -77,6 +84,10 @@ MAX_INTERRUPTION_TOKENS = 12
 MAX_DETERMINER_PHRASE_TOKENS = 2
 #: A trailing cue needs at least this many tokens of content before it.
 MIN_CONTENT_TOKENS = 2
+#: A sentence that ends in a cue and at most this many tokens of setting ("said in a
+#: statement on Tuesday.") attributes the quotation after it: the longest settings seen in
+#: polnear/train ("told reporters at a campaign stop in Iowa on Monday") are about 10.
+MAX_SETTING_TOKENS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +160,7 @@ class Lexicon:
         self.not_person = _words(roles["not_person"])
         self.anaphora = tuple(sorted(_words(data["outlet_anaphora"]["nouns"]), key=len))
         self.abbreviations = _words(data["sentences"]["abbreviations"])
+        self.elisions = _words(data["sentences"].get("elisions", []))
         self.speech_subset = frozenset(f.lower() for f in data["subsets"]["speech"])
         self.noun_forms = _words(data["filters"]["noun_forms"])
         grammar = data["grammar"]
@@ -163,6 +175,7 @@ class Lexicon:
         self.subordinators = _words(grammar["subordinators"])
         self.weekdays = _words(grammar["weekdays"])
         self.name_particles = _words(grammar["name_particles"])
+        self.tail_verbs = _words(data.get("quotation_tail", {}).get("verbs", []))
         # a participle after these speaks for its clause ("..., saying", "by noting")
         self.participle_leads = (
             self.prepositions | self.coordinators | {"when", "while", "also", "even"}
@@ -251,6 +264,26 @@ _COLON = CueForm(
     trails=False,
     raising=False,
 )
+
+#: The cue of a quotation whose attribution follows it with a verb no cue group lists
+#: ("“…,” an angry Hollande retaliated.").
+_TAIL_VERB = CueForm(
+    words=("",),
+    role="speech",
+    listener=False,
+    continues=False,
+    source_after=False,
+    trails=True,
+    raising=False,
+)
+
+#: Cue roles whose subject may be the speaker of a quotation next to it ("Bystrom agreed.
+#: “…”"); stances, intents and evidence name what is praised, wanted or shown instead.
+_SPOKEN = frozenset({"speech", "belief"})
+
+#: What ends the words of a quotation that an attribution follows: "“…,” she said",
+#: "“…?” he asked", "“…!” they chanted", "“… —” she went on".
+_TAIL_PUNCT = frozenset({",", "?", "!", "—", "–", "…"})
 
 
 # -- attributions ----------------------------------------------------------------------------
@@ -377,11 +410,19 @@ class Finder:
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
+        bare: list[tuple[int, int, CueForm, Attribution | None]] = []
         for i, end, form in self.cues():
             attribution = self._attribute(i, end, form)
             if attribution is not None and (not form.quoted_only or attribution.kind == "direct"):
                 found.append(attribution)
+            elif form.role in _SPOKEN and not form.raising:
+                bare.append((i, end, form, attribution))
         found.extend(self._colon_quotes(found))
+        found.extend(self._tail_quotes(found))
+        found.extend(self._aside_quotes(found, bare))
+        found.extend(
+            self._next_sentence_quotes(found, [(i, e, f) for i, e, f, a in bare if a is None])
+        )
         found.sort(key=lambda a: a.cue[0])
         self._inherit_subjects(found)
         self._cut_at_trailing(found)
@@ -442,18 +483,328 @@ class Finder:
                 continue
             r0, r1 = self._region(k)
             subject = self._name_before(k - 1, r0) or self._subject(k - 1, r0)
+            if subject is not None and not self._named(subject):
+                subject = None  # "Wait, it gets better: “…”": no one named
+            if subject is None and self._ends_sentence(doc.close_of[k + 1], r1):
+                # "Trump leaned in and boomed: “…”", "A footnote in the report makes that
+                # clear: “…”": a clause ends in the colon, its subject speaks
+                subject = self._clause_subject(r0, r1, k)
+                if subject is not None and not (
+                    self._named(subject, proper=True)
+                    or doc.lower[subject[0]] in lex.singular | lex.plural | lex.first
+                ):
+                    subject = None  # "Wait, it gets better: “…”", "The plan has parts: “…”"
             if subject is None:
                 continue
-            a, b = subject
-            last = doc.lower[b - 1]
-            if not (
-                any(doc.caps[x] and doc.words[x][0].isalpha() for x in range(a, b))
-                or last in lex.role_nouns
-                or last in lex.description_nouns
-            ):
-                continue  # "Wait, it gets better: “…”": no one named
             out.append(self._make(k, k + 1, _COLON, content, subject, None, r0, r1))
         return out
+
+    def _aside_quotes(
+        self, found: list[Attribution], bare: list[tuple[int, int, CueForm, Attribution | None]]
+    ) -> list[Attribution]:
+        """A cue set off right after a quotation — in brackets, or "as X put it" — attributes
+        that quotation: "… “dead on arrival,” as Smith put it.", "“…” (Smith said) and …".
+        Only cues that found nothing else to read are considered."""
+        doc, lex = self.doc, self.lex
+        out: list[Attribution] = []
+        for i, end, form, _ in bare:
+            if doc.quote_of[i] >= 0:
+                continue
+            r0, r1 = self._region(i)
+            before = self._skip_back(i - 1, r0)
+            if before < r0 or not doc.words[before][0].isalpha():
+                continue
+            subject = self._subject(before, r0)
+            if subject is None or not (
+                self._named(subject, proper=True) or doc.lower[subject[0]] in lex.pronouns
+            ):
+                continue
+            k = subject[0] - 1
+            if k >= r0 and doc.lower[k] == "as":
+                k -= 1
+            if k >= r0 and doc.words[k] == "(":
+                k -= 1
+            if k >= r0 and doc.words[k] == ",":
+                k -= 1
+            if k < r0 or k not in doc.opener_of or k == subject[0] - 1:
+                continue  # no aside: "“…” Smith said" is the finder's own case
+            j = end
+            while j < r1 and (doc.lower[j] == "it" or doc.lower[j] in lex.subject_skip):
+                j += 1
+            if j < r1 and not (
+                doc.words[j] == ")" or doc.words[j] in CLAUSE_PUNCT or doc.words[j] in SENTENCE_ENDS
+            ):
+                continue
+            content = self._direct(doc.opener_of[k], k)
+            if content is None or any(
+                x.content[0] < content[1] and content[0] < x.content[1] for x in found + out
+            ):
+                continue
+            out.append(self._make(i, end, form, content, subject, None, r0, r1, trailing_at=k))
+        return out
+
+    def _next_sentence_quotes(
+        self, found: list[Attribution], bare: list[tuple[int, int, CueForm]]
+    ) -> list[Attribution]:
+        """A sentence that only says who spoke ("Sam Lau said in a statement.", "Bystrom
+        agreed.") attributes the quotation the next sentence opens with. A cue that read
+        its setting as its words gives the quotation instead; one that found nothing to
+        read makes a new attribution. Quotations some cue already took are left alone."""
+        doc = self.doc
+        out: list[Attribution] = []
+        candidates: list[tuple[int, int, CueForm, Attribution | None]] = [
+            (a.cue[0], a.cue[1], a.form, a)
+            for a in found
+            if a.kind != "direct"
+            and a.form.role in _SPOKEN
+            and not a.form.raising
+            and a.trailing_at is None
+        ]
+        candidates += [(i, end, form, None) for i, end, form in bare]
+        for i, end, form, attribution in candidates:
+            if doc.quote_of[i] >= 0:
+                continue
+            r0, r1 = doc.bounds[doc.sid[i]]
+            if r1 >= doc.n or doc.words[r1 - 1] != "." or not self._setting_only(end, r1 - 1):
+                continue
+            if r1 not in doc.close_of or doc.quote_of[r1] >= 0:
+                continue
+            content = self._direct(r1, doc.close_of[r1])
+            if content is None or any(
+                x.content[0] < content[1] and content[0] < x.content[1]
+                for x in found + out
+                if x is not attribution
+            ):
+                continue
+            if attribution is not None:
+                if attribution.subject is None and not attribution.inherit:
+                    continue
+                attribution.content = (content[0], content[1])
+                attribution.kind = "direct"
+                continue
+            before = self._skip_back(i - 1, r0)
+            if before < r0 or not doc.words[before][0].isalpha():
+                continue
+            subject = self._subject(before, r0)
+            if subject is None or not (
+                self._named(subject, proper=True) or doc.lower[subject[0]] in self.lex.pronouns
+            ):
+                continue
+            out.append(self._make(i, end, form, content, subject, None, r0, r1))
+        return out
+
+    def _setting_only(self, a: int, b: int) -> bool:
+        """Whether tokens ``a``–``b`` hold at most a setting or time of a statement ("in a
+        statement", "on Tuesday", "to reporters"): nothing that could be its words."""
+        doc, lex = self.doc, self.lex
+        if a >= b:
+            return True
+        if b - a > MAX_SETTING_TOKENS:
+            return False
+        first = doc.lower[a]
+        if not (
+            first in lex.lead_preposition
+            or first in lex.time
+            or first in lex.weekdays
+            or first in lex.prepositions
+        ):
+            return False
+        return all(
+            doc.words[k][0].isalnum() or doc.words[k] in ",'’" for k in range(a, b)
+        ) and not any(doc.lower[k] in ("that", "whether", "if") for k in range(a, b))
+
+    def _named(self, subject: tuple[int, int], proper: bool = False) -> bool:
+        """Whether a phrase names someone: a capitalised word (with ``proper``, one that is
+        not a capitalised determiner: "The plan" names no one), or a noun for a person."""
+        doc, lex = self.doc, self.lex
+        a, b = subject
+        last = doc.lower[b - 1]
+        articles = lex.definite | lex.indefinite | lex.determiners if proper else frozenset()
+        return (
+            any(
+                doc.caps[x] and doc.words[x][0].isalpha() and doc.lower[x] not in articles
+                for x in range(a, b)
+            )
+            or last in lex.role_nouns
+            or last in lex.description_nouns
+        )
+
+    def _ends_sentence(self, close: int, r1: int) -> bool:
+        """Whether a quotation closing at token ``close`` ends its sentence or paragraph."""
+        doc = self.doc
+        after = close + 1
+        return after >= min(r1, doc.n) or doc.newline[after] or doc.words[after] in SENTENCE_ENDS
+
+    def _tail_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """Quotations that open their sentence, end in a comma, "?" or "!" and are followed
+        by a short phrase with a verb belong to that phrase's subject ("“…,” an angry
+        Hollande retaliated.", "“…?” asked the boy."), also when the verb is no cue word; a
+        cue there that read the words after it instead ("“…,” Baker wrote in a letter dated
+        Tuesday") takes the quotation. Quotations some cue already took are left alone."""
+        doc, lex = self.doc, self.lex
+        out: list[Attribution] = []
+        for o, c in doc.quotes:
+            if c >= doc.n or doc.words[c] not in QUOTE_MARKS or c - o < 2:
+                continue
+            r0, r1 = doc.bounds[doc.sid[o]]
+            lead = r0
+            while lead < o and doc.lower[lead] in lex.leading_conjunctions:
+                lead += 1
+            if lead != o:
+                continue
+            t0 = c + 1
+            if doc.words[c - 1] not in _TAIL_PUNCT:
+                if t0 < r1 and doc.words[t0] == ",":
+                    t0 += 1  # "„…“, sagte sie" and "'…', he said": the comma outside
+                else:
+                    continue
+            t1 = t0
+            while t1 < r1 and (
+                not (
+                    doc.words[t1] in CLAUSE_PUNCT
+                    or doc.words[t1] in SENTENCE_ENDS
+                    or doc.words[t1] in QUOTE_MARKS
+                )
+                or self._initial_stop(t1)
+            ):
+                t1 += 1
+            if t1 - t0 < 2:
+                continue
+            content = self._direct(o, c)
+            if content is None:
+                continue
+            a, b = content[0], content[1]
+            if any(x.content[0] < b and a < x.content[1] for x in found + out):
+                continue
+            cue_at = next((x for x in found if t0 <= x.cue[0] < t1), None)
+            if (
+                cue_at is not None
+                and cue_at.subject is not None
+                and t0 <= cue_at.subject[0] < cue_at.cue[0]
+            ):
+                # the tail's own cue read a setting after it as its words ("“…,” Baker
+                # wrote in a letter dated Tuesday")
+                cue_at.content = (a, b)
+                cue_at.kind = "direct"
+                cue_at.trailing_at = c
+                continue
+            tail = self._tail_attribution(t0, t1) or self._apposed_tail(t0, t1, r1)
+            if tail is None:
+                continue
+            v, v_end, subject = tail
+            cue_at = cue_at or next((x for x in found if x.cue[0] == v), None)
+            if cue_at is not None and cue_at.cue[0] == v:
+                cue_at.content = (a, b)
+                cue_at.kind = "direct"
+                cue_at.trailing_at = c
+                cue_at.inherit = False
+                cue_at.subject = subject
+                continue
+            out.append(self._make(v, v_end, _TAIL_VERB, content, subject, None, r0, r1, c))
+        return out
+
+    def _apposed_tail(self, t0: int, t1: int, r1: int) -> tuple[int, int, tuple[int, int]] | None:
+        """A name, its description set off by commas, then the verb and at most a listener
+        and a setting to the sentence end: "“…,” Ramon Diaz, chairman of the commission
+        (PCGG), told Reuters.", "“…,” Gavin Herbert, president of the group said in the
+        report." Returns the verb (start, end) and the name."""
+        doc, lex = self.doc, self.lex
+        if t1 >= r1 or doc.words[t1] != "," or t1 - t0 > MAX_NAME_TOKENS:
+            return None
+        if not all(doc.caps[x] or doc.words[x] == "." for x in range(t0, t1)):
+            return None
+        # the description, with room for its commas and an abbreviation in brackets
+        limit = min(r1, t1 + MAX_APPOSITION_TOKENS + 6)
+        for v in range(t1 + 2, limit):
+            if doc.words[v] in QUOTE_MARKS or doc.words[v] in SENTENCE_ENDS:
+                return None
+            if not self._tail_verb(v):
+                continue
+            j = v + 1
+            listener = self._listener(j, r1) if doc.lower[v] in lex.cue_words else None
+            if listener is not None:
+                j = listener[1]
+            end = r1 - 1 if doc.words[r1 - 1] in SENTENCE_ENDS else r1
+            if self._setting_only(j, end):
+                return v, v + 1, (t0, t1)
+            return None
+        return None
+
+    def _initial_stop(self, k: int) -> bool:
+        """Whether token ``k`` is the full stop of an initial or a title ("James A. Baker",
+        "Mrs. Clinton"), not a sentence end."""
+        doc = self.doc
+        return (
+            doc.words[k] == "."
+            and k > 0
+            and not doc.space[k]
+            and doc.caps[k - 1]
+            and (len(doc.words[k - 1]) == 1 or doc.lower[k - 1] in self.lex.abbreviations)
+        )
+
+    def _tail_verb(self, k: int) -> bool:
+        """Whether token ``k`` can be the verb of an attribution after a quotation."""
+        doc, lex = self.doc, self.lex
+        lower = doc.lower[k]
+        if doc.caps[k] or not lower.isalpha():
+            return False
+        if lower in lex.tail_verbs or lower in lex.cue_words:
+            return True
+        return len(lower) > 3 and lower.endswith("ed") and lower not in lex.function_words
+
+    def _tail_attribution(self, t0: int, t1: int) -> tuple[int, int, tuple[int, int]] | None:
+        """The verb (start, end) and subject of the phrase ``t0``–``t1`` after a quotation:
+        "asked the boy" (verb first) or "an angry Hollande retaliated on Monday" (subject
+        first, then anything)."""
+        doc, lex = self.doc, self.lex
+        if self._tail_verb(t0):
+            e = t0 + 1
+            while e < t1 and doc.lower[e] not in lex.subject_stop and e - t0 <= MAX_SUBJECT_TOKENS:
+                e += 1
+            while e > t0 + 1 and (
+                doc.lower[e - 1] in lex.prepositions or doc.lower[e - 1] in lex.determiners
+            ):
+                e -= 1
+            first = doc.lower[t0 + 1]
+            if e > t0 + 1 and (
+                doc.caps[t0 + 1]
+                or first in lex.definite
+                or first in lex.indefinite
+                or first in lex.pronouns
+            ):
+                return t0, t0 + 1, (t0 + 1, e)
+            return None
+        for v in range(t0 + 1, min(t1, t0 + MAX_SUBJECT_TOKENS + 1)):
+            if not self._tail_verb(v):
+                continue
+            before = self._skip_back(v - 1, t0)
+            subject = self._subject(before, t0) if before >= t0 else None
+            last = doc.lower[subject[1] - 1] if subject is not None else ""
+            if last in lex.determiners or last in lex.definite or last in lex.indefinite:
+                continue  # "an exhausted Ilse Marrow retaliated": an adjective in -ed
+            if subject is None or not (
+                subject[0] == t0
+                or (
+                    # "an angry Ilse Marrow": the name is the subject, its adjectives lead
+                    doc.lower[t0] in lex.indefinite | lex.definite
+                    and all(
+                        doc.words[x].isalpha() and not doc.caps[x]
+                        for x in range(t0 + 1, subject[0])
+                    )
+                )
+            ):
+                return None
+            if not (
+                any(doc.caps[x] and doc.words[x][0].isalpha() for x in range(*subject))
+                or last in lex.pronouns
+                or last in lex.role_nouns
+                or last in lex.description_nouns
+                or doc.lower[t0] in lex.definite
+                or doc.lower[t0] in lex.indefinite
+            ):
+                return None
+            return v, v + 1, subject
+        return None
 
     def _region(self, i: int) -> tuple[int, int]:
         """The tokens a cue is read in: its sentence, or its sentence within a quote."""
@@ -561,11 +912,24 @@ class Finder:
                 ):
                     content = self._content_before(r0, punct)
                     if content is not None:
+                        listener = self._listener(end, r1) if form.listener else None
+                        goes_on = (
+                            None
+                            if content[2] == "direct"
+                            else self._continuation(listener[1] if listener else end, r1)
+                        )
+                        if goes_on is not None:
+                            # "The policy, Trump said, would be …": the whole sentence
+                            kind = (
+                                "mixed"
+                                if any(doc.words[x] in DOUBLE for x in range(r0, r1))
+                                else "indirect"
+                            )
+                            content = (content[0], goes_on, kind)
                         attribution = self._make(
                             i, end, form, content, subject, None, r0, r1, trailing_at=punct
                         )
-                        if form.listener:
-                            attribution.listener = self._listener(end, r1)
+                        attribution.listener = listener
                         return attribution
         content, listener = self._content_after(end, r1, form)
         if content is None:
@@ -1037,6 +1401,51 @@ class Finder:
             or doc.lower[a] in lex.weekdays
         )
 
+    def _conjunction_lead(self, r0: int, end: int) -> bool:
+        """Whether the sentence up to a cue ending at ``end`` is only a conjunction and its
+        comma, then the subject and the cue ("But, Carson added, ...", "Instead, Trump told
+        CNN, ...")."""
+        doc, lex = self.doc, self.lex
+        a = r0
+        while a < end and doc.lower[a] in lex.leading_conjunctions:
+            a += 1
+        return (
+            r0 < a < end
+            and doc.words[a] == ","
+            and not any(
+                doc.words[k] in CLAUSE_PUNCT or doc.words[k] in QUOTE_MARKS
+                for k in range(a + 1, end)
+            )
+        )
+
+    def _continuation(self, j: int, r1: int) -> int | None:
+        """The end character of a clause that goes on after a cue set off by commas ("The
+        policy, Trump said, would be …": ``j`` is the comma after the cue), else ``None``
+        (a participle, another cue or a conjunction follows: "…, he said, adding")."""
+        doc, lex = self.doc, self.lex
+        if j + MIN_CONTENT_TOKENS >= r1 or doc.words[j] != ",":
+            return None
+        nxt = doc.lower[j + 1]
+        if (
+            not doc.words[j + 1][0].isalpha()
+            or doc.caps[j + 1]
+            or nxt in lex.cue_words
+            or nxt in lex.coordinators
+            or nxt in lex.subordinators
+            or nxt in lex.prepositions
+            or nxt in lex.time
+            or nxt in lex.weekdays
+            or nxt.endswith("ing")
+            or nxt in ("who", "which", "that", "whose", "citing", "noting")
+        ):
+            return None
+        k = r1
+        while k > j + 1 and doc.words[k - 1] in SENTENCE_ENDS | CLAUSE_PUNCT:
+            k -= 1
+        if k - (j + 1) < MIN_CONTENT_TOKENS:
+            return None
+        return doc.ends[k - 1]
+
     def _listener(self, end: int, r1: int) -> tuple[int, int] | None:
         """Who was told: a pronoun, an outlet, a name (with its show), or a short phrase."""
         doc, lex = self.doc, self.lex
@@ -1281,8 +1690,16 @@ class Finder:
                 doc.caps[k] and (k == j or not self._skippable(k - 1) or doc.words[k - 1] == ",")
             ):
                 break  # a name right after the cue opens the content: "said Putin is ..."
-        if j + 1 < r1 and doc.words[j] == "," and self._adverbial_lead(self._region(j)[0], j):
-            # "In contrast, Berkman said, there seem to be ...": what follows the comma
+        if (
+            j + 1 < r1
+            and doc.words[j] == ","
+            and (
+                self._adverbial_lead(self._region(j)[0], j)
+                or self._conjunction_lead(self._region(j)[0], end)
+            )
+        ):
+            # "In contrast, Berkman said, there seem to be ...", "But, Carson added, he did
+            # not ...": what follows the comma
             return self._content_span(j + 1, r1), listener
         if j < r1 and doc.words[j] in CLAUSE_PUNCT | SENTENCE_ENDS:
             return None, listener  # "than he expected, ...": nothing is said
@@ -1325,6 +1742,9 @@ class Finder:
                     break
             if k > j + 1 and self._coordinated_clause(k, r1):
                 break
+            if k > j and self._ends_at_quoted_phrase(k, r1):
+                k += 1
+                break
             k += 1
         while k > j and (doc.words[k - 1] in SENTENCE_ENDS or doc.words[k - 1] in ",;:—–"):
             k -= 1
@@ -1332,6 +1752,25 @@ class Finder:
             return None
         kind = "mixed" if any(doc.words[x] in DOUBLE for x in range(j, k)) else "indirect"
         return doc.starts[j], doc.ends[k - 1], kind
+
+    def _ends_at_quoted_phrase(self, k: int, r1: int) -> bool:
+        """Whether a quoted phrase closing at token ``k`` with a comma ends the content,
+        because a new phrase starts after it: "called him a “moderate,” a subtle dig …",
+        "said it was “absurd,” sparking …", "would “win big,” for instance, and …",
+        "has the “best experience,” Trump is …"."""
+        doc, lex = self.doc, self.lex
+        if k not in doc.opener_of or doc.words[k] not in DOUBLE or doc.words[k - 1] != ",":
+            return False
+        if k + 1 >= r1 or doc.words[k + 1] in QUOTE_MARKS:
+            return False
+        nxt = doc.lower[k + 1]
+        return (
+            (nxt.endswith("ing") and not doc.caps[k + 1] and len(nxt) > 4)
+            or nxt in lex.definite
+            or nxt in lex.indefinite
+            or nxt in lex.prepositions
+            or (doc.caps[k + 1] and nxt not in lex.pronouns and doc.words[k + 1][0].isalpha())
+        )
 
     def _coordinated_clause(self, k: int, r1: int) -> bool:
         """Whether token ``k`` joins a second verb phrase to the clause, which ends the
@@ -1385,6 +1824,16 @@ class Finder:
             # the quotation itself, also when a colon or an attribution of its own leads
             # into it ("… especially fundraising: “…,” he said")
             return self._direct(opened, close)
+        if (
+            a in doc.close_of
+            and doc.close_of[a] < stop
+            and doc.words[doc.close_of[a] - 1] in _TAIL_PUNCT
+            and stop - doc.close_of[a] <= MAX_SUBJECT_TOKENS
+            and not any(doc.words[x] in QUOTE_MARKS for x in range(doc.close_of[a] + 1, stop))
+        ):
+            # "“…,” the company's chief executive, Jane Roe, said": the quotation, then the
+            # speaker's description set off by commas
+            return self._direct(a, doc.close_of[a])
         k = stop
         while k > a and doc.words[k - 1] in ",;:—–":
             k -= 1

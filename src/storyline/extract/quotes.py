@@ -14,22 +14,27 @@ How it works, model-free, in one pass over the tokens, one module per step:
    quote mark, otherwise it ends at the paragraph's end, so one odd mark never spoils the
    rest of the article) and splits sentences on end punctuation and newlines, never inside
    a quote: "“A. B,” he said" is one sentence, nor before a bare attribution ("“…
-   emails.” Trump said.").
+   emails.” Trump said."). Straight single quotes pair too ("'We will win,' she said"),
+   apostrophes aside; in hard-wrapped text (wire copy) a line break inside a paragraph is
+   only a wrap, so a quotation wrapped over lines stays whole.
 2. :mod:`~storyline.extract.attribution` starts an attribution at every cue word of
    ``data/speech_verbs.toml``: its subject is the noun phrase before it (or after it: "said
    Smith", "according to X"); its content is what follows ("that …", ": “…”", the rest of
    the clause) or, when the cue trails ("…,” he said."), what precedes it. A cue inside a
    quote is read within that quote. A name and a colon alone introduce a quotation too
-   ("Clinton: “…”"); "“A,” she said. “B.”" is one quote from A to B.
+   ("Clinton: “…”"), and so do a clause ending in a colon, a phrase after a quotation with
+   any verb ("“…,” she beamed."), a bracketed cue after it ("(as Smith put it)") and a
+   bare attribution sentence before it ("Lau said in a statement. “…”"); "“A,” she said.
+   “B.”" is one quote from A to B.
 3. :mod:`~storyline.extract.speakers` resolves speakers within the article ("he"/"she" to
    the closest preceding named person, "they" to the closest group that spoke, surnames to
    the full name, "the Kremlin spokesman" to the person given that role, "I"/"we" inside a
    quote to whoever the quote is attributed to; "a senior official" stays a description;
-   "she" is never a man the article names; a quotation alone in its paragraph goes to the
-   previous paragraph's speaker) and finds ``via``, the outlet named as the listener
-   ("told the NYT"), in the speaker ("one NYT source", "according to the BBC"), around the
-   cue ("in an interview with WABC"), or by an attribution the quote sits inside ("the NYT
-   reported that X said …").
+   "she" is never a man the article names; a quotation alone in its paragraph, or carried
+   over several paragraphs, goes to the previous paragraph's speaker) and finds ``via``,
+   the outlet named as the listener ("told the NYT"), in the speaker ("one NYT source",
+   "according to the BBC"), around the cue ("in an interview with WABC"), or by an
+   attribution the quote sits inside ("the NYT reported that X said …").
 
 Calibration: the limits of those modules were set once on PolNeAR's training split (never
 on dev) and are general reading rules, not fitted to any file. Cue forms whose occurrences

@@ -5,6 +5,11 @@ curly, a closing mark used as an opening one, nested single quotes inside double
 opening mark left open continuing into a paragraph that opens with a quote mark) and splits
 it into sentences on end punctuation and line breaks, abbreviations and initials excepted;
 sentence ends inside a quotation do not split it, so "“A. B,” he said" is one sentence.
+
+A hard-wrapped text (wire copy, e-mail, plain-text archives: lines cut at a fixed width in
+mid-sentence) has line breaks that are no paragraph breaks; there only a blank line, or a
+line that ends a sentence well short of the width, ends a paragraph, so a quotation wrapped
+over two lines stays one quotation.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ _TOKEN = re.compile(r"''|``|\d[\d,.]*\d|\w(?:[\w'’.\-]*\w)?|[^\w\s]")
 DOUBLE = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _DOUBLE_OPEN = frozenset({"“", "„", "«", "``"})
 _DOUBLE_CLOSE = frozenset("”»")
-_SINGLE_OPEN = frozenset("‘‹")
+_SINGLE_OPEN = frozenset("‘‹‚")
 _SINGLE_CLOSE = frozenset("’›")
 QUOTE_MARKS = DOUBLE | _SINGLE_OPEN | _SINGLE_CLOSE | {"'"}
 _SPACE_LIKE_BEFORE = frozenset("([{—–-/")
@@ -45,6 +50,51 @@ POSSESSIVE = re.compile(r"['’]s?$")
 #: own. Set on polnear/train.
 MAX_BARE_ATTRIBUTION_TOKENS = 8
 
+#: A text is hard-wrapped when it has at least this many lines, its lines are at most
+#: :data:`WRAP_MAX_WIDTH` characters, and at least :data:`WRAP_UNENDED_SHARE` of them end in
+#: mid-sentence (no end punctuation). Paragraph-per-line news text ends nearly every line
+#: with a sentence; Reuters-21578's wire copy (wrapped near 70) ends about two in three
+#: lines mid-sentence.
+WRAP_MIN_LINES = 4
+WRAP_MAX_WIDTH = 100
+WRAP_UNENDED_SHARE = 0.4
+#: In a hard-wrapped text, a line that ends a sentence and is shorter than this share of the
+#: wrap width (its longest lines) ends a paragraph; a full line is a wrap.
+WRAP_SHORT_LINE = 0.75
+
+
+_LINE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _soft_breaks(text: str) -> set[int]:
+    """The offsets of the line breaks of a hard-wrapped text that only wrap a line (see
+    the module docstring); empty for any other text."""
+    lines = text.split("\n")
+    filled = [line.rstrip() for line in lines if line.strip()]
+    if len(filled) < WRAP_MIN_LINES:
+        return set()
+    width = max(len(line) for line in filled)
+    if width > WRAP_MAX_WIDTH:
+        return set()
+    unended = sum(1 for line in filled[:-1] if not _LINE_END.search(line))
+    if unended < WRAP_UNENDED_SHARE * (len(filled) - 1):
+        return set()
+    soft: set[int] = set()
+    offset = 0
+    for k, line in enumerate(lines[:-1]):
+        offset += len(line)
+        stripped = line.rstrip()
+        following = lines[k + 1]
+        if (
+            stripped
+            and following.strip()
+            and not following[:1].isspace()
+            and not (_LINE_END.search(stripped) and len(stripped) < WRAP_SHORT_LINE * width)
+        ):
+            soft.add(offset)
+        offset += 1  # the line break itself
+    return soft
+
 
 class SentenceWords(Protocol):
     """The word lists sentence splitting needs (the cue lexicon provides them)."""
@@ -54,6 +104,9 @@ class SentenceWords(Protocol):
 
     @property
     def cue_words(self) -> frozenset[str]: ...
+
+    @property
+    def elisions(self) -> frozenset[str]: ...
 
 
 class Doc:
@@ -74,7 +127,10 @@ class Doc:
         self.space = [True] + [s > e for s, e in zip(starts[1:], ends, strict=False)]
         # a line break is whitespace, never inside a token: it marks the token after it
         newline = [True] + [False] * (n - 1) if n else [True]
+        soft = _soft_breaks(text)
         for match in _LINE_BREAK.finditer(text):
+            if match.start() in soft:
+                continue
             index = bisect.bisect_left(starts, match.start())
             if index < n:
                 newline[index] = True
@@ -179,7 +235,11 @@ class Doc:
             self.closed.append(closed)
 
     def _pair_single_quotes(self, paragraphs: list[tuple[int, int]]) -> None:
-        """Curly single quotes outside double ones ('take a pass'): quotes of their own."""
+        """Single quotes outside double ones ('take a pass'): quotes of their own. Curly
+        ones pair as they open and close; a straight one (British style, headlines:
+        "'We will win,' she said") opens only before a word that is no elision ("'em",
+        "'90s") and closes only after end punctuation or a word not ending in "s" (not the
+        apostrophe of "voters' choice"), within its paragraph."""
         inside = [False] * self.n
         for a, b in self.quotes:
             for i in range(a, min(b + 1, self.n)):
@@ -188,14 +248,35 @@ class Doc:
             open_at: int | None = None
             for i in range(a, b):
                 w = self.words[i]
-                if inside[i] or (w not in _SINGLE_OPEN and w not in _SINGLE_CLOSE):
+                if inside[i] or (w not in _SINGLE_OPEN and w not in _SINGLE_CLOSE and w != "'"):
                     continue
                 kind = self._mark(i)
-                if kind == "open" and w in _SINGLE_OPEN:
+                if w == "'":
+                    if kind == "open" and open_at is None and self._straight_opens(i, b):
+                        open_at = i
+                    elif (
+                        kind == "close"
+                        and open_at is not None
+                        and self.words[open_at] == "'"
+                        and (
+                            self.words[i - 1] in _PUNCT_AFTER or not self.lower[i - 1].endswith("s")
+                        )
+                    ):
+                        self._add_quote(open_at, i, True)
+                        open_at = None
+                elif kind == "open" and w in _SINGLE_OPEN:
                     open_at = i
                 elif kind == "close" and open_at is not None:
                     self._add_quote(open_at, i, True)
                     open_at = None
+
+    def _straight_opens(self, i: int, end: int) -> bool:
+        """Whether a straight single quote at token ``i`` opens a quotation: a word follows
+        that is no elision ("'em", "'til", "'90s")."""
+        if i + 1 >= end:
+            return False
+        nxt = self.words[i + 1]
+        return nxt[0].isalpha() and self.lower[i + 1] not in self.lex.elisions
 
     def _pair_nested(self) -> None:
         """Single quotes inside a double quote ("He said, essentially, ‘I’m out’")."""
@@ -231,6 +312,8 @@ class Doc:
                 while j < n and not self.space[j] and words[j] in _CLOSERS:
                     j += 1
                 if j < n and not self.newline[j] and self.space[j] and self._starts_sentence(j):
+                    # "Mr. Smith" goes on, but "said Jo Roe of Acme Corp. “…”" ends: a
+                    # quotation opens a sentence of its own
                     abbreviation = (
                         words[i] == "."
                         and i > 0
@@ -239,6 +322,7 @@ class Doc:
                             lower[i - 1] in self.lex.abbreviations
                             or (len(words[i - 1]) == 1 and words[i - 1].isalpha())
                         )
+                        and not (words[j] in DOUBLE and self._mark(j) == "open")
                     )
                     if not abbreviation:
                         bounds.append((start, j))

@@ -604,7 +604,11 @@ def resolve_first_person(finder: Finder, found: list[Attribution]) -> None:
 def attribute_standalone_quotes(finder: Finder, found: list[Attribution]) -> None:
     """A quotation that is a paragraph of its own, with no cue, continues the speech of the
     last speaker quoted in the paragraph before it ("“…,” Sexton said.¶“…”"): it is added
-    with that speaker, cue and outlet. Runs of such paragraphs all go to that speaker."""
+    with that speaker, cue and outlet. Runs of such paragraphs all go to that speaker, and
+    so does a quotation carried over several paragraphs with no cue after it ("¶“A …¶“B.”",
+    each paragraph opening with a quote mark, the last one closing it). A quotation that
+    some attribution already covers, also one inside it ("“… I told them that.”"), is left
+    alone (on polnear/train adding those cost precision and found nothing)."""
     doc = finder.doc
     if not doc.quotes:
         return
@@ -629,8 +633,6 @@ def attribute_standalone_quotes(finder: Finder, found: list[Attribution]) -> Non
             after += 1
         if after < doc.n and not doc.newline[after]:
             continue  # more follows in the paragraph: its own cue or none
-        if paragraph(b) != paragraph(a):
-            continue  # a quotation carried over paragraphs has its cue in one of them
         previous = last.get(paragraph(a) - 1)
         if previous is None:
             continue
@@ -648,7 +650,7 @@ def attribute_standalone_quotes(finder: Finder, found: list[Attribution]) -> Non
             region=(a, min(b + 1, doc.n)),
         )
         added.append(continued)
-        last[paragraph(a)] = continued
+        last[paragraph(b)] = continued
     found.extend(added)
 
 

@@ -9,6 +9,11 @@ event that reaches the threshold, else founds a new one: every article gets a pl
 nobody else reported is a one-article event. When an article reaches two events whose
 centroids are also close, the two merge (the older keeps its id).
 
+When the publication date is unknown (on either side), time is told by the texts instead: an
+article whose main mentioned year is none of the event's years is damped
+(``GroupSettings.undated_year_factor``), which keeps apart two similar events of one kind
+years apart (two elections in one country). Stories, which may span years, are not damped.
+
 Headline-only items (feeds) are compared on the title scale: their title against the
 titles of the event, with a threshold of its own, since short texts share fewer words and their
 cosines run lower. That is a property of the kind of item, not of a data set.

@@ -9,8 +9,9 @@ An article is described once, when it arrives, by :class:`Features`:
   found by simple rules (a capitalised word that does not start a sentence, or that stands in
   a run of capitalised words); a later entities module may replace them;
 - ``day``: the publication time in days since the Unix epoch (``None`` when unknown);
-- ``year``: the year the title and lead mention most (the latest on ties; ``None`` when they
-  mention none): what stands in for time when the publication date is unknown.
+- ``year``: the publication year, else the year the title and lead mention most (the latest
+  on ties; ``None`` when they mention none): what tells time when one side of a comparison
+  has no publication date.
 
 The sub-vectors hold raw counts; :class:`DocumentFrequencies` turns counts into unit-length
 TF-IDF vectors. Document frequencies are counted in hashed buckets (a fixed-size table), so
@@ -252,6 +253,7 @@ def extract_features(article: Article) -> Features:
     text = article.text if article.text is not None else article.body
     lead = (text or "")[:LEAD_CHARS]
     headline_only = not lead.strip()
+    day = article_day(article)
     title_words = words(title)
     body_words = title_words + words(lead) if not headline_only else list(title_words)
     name_words = names(title) + names(lead)
@@ -259,10 +261,14 @@ def extract_features(article: Article) -> Features:
         body=dict(Counter(_with_pairs(body_words))),
         title=dict(Counter(title_words)),
         names=dict(Counter(name_words)),
-        day=article_day(article),
+        day=day,
         headline_only=headline_only,
-        year=mentioned_year(title + "\n" + lead),
+        year=_utc_year(day) if day is not None else mentioned_year(title + "\n" + lead),
     )
+
+
+def _utc_year(day: float) -> int:
+    return datetime.fromtimestamp(day * 86400.0, UTC).year
 
 
 def mentioned_year(text: str) -> int | None:

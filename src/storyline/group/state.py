@@ -3,7 +3,10 @@
 Everything the grouper knows lives in one :class:`GroupState` and changes only through its
 mutation methods. Each mutation writes its inverse to a journal, one step per decided article,
 so that the grouper can take back the decisions of the last days exactly when an article that
-belongs before them arrives late, and decide again in canonical order. Steps older than the
+belongs before them arrives late, and decide again in canonical order. Undo records are deltas
+(old values of the words a step touched; a merge keeps the absorbed cluster object, which
+nothing changes while it is out, and the kept cluster's old values), never copies of whole
+clusters, so a merge costs what it changes. Steps older than the
 lateness horizon are committed (their undo records and article features dropped); events and
 stories past their window are closed and leave memory. That keeps memory bounded by the window,
 not by history.
@@ -189,24 +192,6 @@ class Cluster:
     children: list[str] = field(default_factory=list)
     indexed: dict[str, int] = field(default_factory=dict)
     years: dict[int, int] = field(default_factory=dict)
-
-    def copy(self) -> Cluster:
-        return Cluster(
-            id=self.id,
-            founder=self.founder,
-            members=list(self.members),
-            sums={s: dict(v) for s, v in self.sums.items()},
-            norms2=dict(self.norms2),
-            first_day=self.first_day,
-            last_day=self.last_day,
-            weight=self.weight,
-            headlines=self.headlines,
-            trimmed_at=self.trimmed_at,
-            parent=self.parent,
-            children=list(self.children),
-            indexed=dict(self.indexed),
-            years=dict(self.years),
-        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
