@@ -1,6 +1,7 @@
 """Speed of the whole extraction (entities, quotes, cited sources, dates) over stored articles.
 
     python benchmarks/extraction_speed.py [--shared ../shared] [--limit 5000] [--workers 1]
+                                          [--model]
 
 Ingests the first LIMIT Reuters-21578 records into a temporary store (not timed), then times
 ``storyline.annotate`` over them: what a `storyline run` spends per article after ingest.
@@ -26,6 +27,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--limit", type=int, default=5000, help="records to use (0: all)")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--model", action="store_true",
+                        help="with the spaCy model of the nlp extra")
     args = parser.parse_args()
     source = args.shared / "data" / "reuters21578" / "articles.jsonl"
     if not source.exists():
@@ -40,11 +43,12 @@ def main() -> None:
         db = Path(tmp) / "bench.db"
         storyline.ingest([sample], db)
         started = time.perf_counter()
-        result = storyline.annotate(db, workers=args.workers)
+        result = storyline.annotate(db, workers=args.workers, use_model=args.model)
         seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, workers={args.workers}")
+          f"{platform.python_version()}, workers={args.workers}, "
+          f"{'with the nlp extra' if args.model else 'model-free'}")
     print(f"{'articles':>9}{'seconds':>9}{'art/s':>8}{'mentions':>10}{'quotes':>8}"
           f"{'sources':>8}{'dates':>7}{'peak MB':>9}")
     counts = result.counts

@@ -38,21 +38,28 @@ class AnnotateResult:
         return {"annotated": self.articles, **self.counts, "seconds": round(self.seconds, 3)}
 
 
-def annotate(db: str | Path | Store = DEFAULT_DB, *, workers: int = 1, redo: bool = False
-             ) -> AnnotateResult:
+def annotate(db: str | Path | Store = DEFAULT_DB, *, workers: int = 1, redo: bool = False,
+             use_model: bool = False, missing_only: bool = False) -> AnnotateResult:
     """Annotate every stored article the current extractors have not annotated yet
-    (``redo=True``: every article) and store the results, one transaction per batch."""
+    (``redo=True``: every article) and store the results, one transaction per batch.
+
+    ``use_model`` adds the spaCy model of the ``nlp`` extra to entity finding; articles
+    annotated without it are annotated again with it (and the other way round).
+    ``missing_only`` annotates only articles no version annotated (what a read does before
+    it shows annotations, so it never undoes a choice made with ``use_model``).
+    """
+    version = ANNOTATION_VERSION + ("+nlp" if use_model else "")
     store = db if isinstance(db, Store) else Store(db)
     try:
         started = time.perf_counter()
         ids = ([r[0] for r in store.db.execute("SELECT id FROM articles ORDER BY id")] if redo
-               else unannotated_ids(store, ANNOTATION_VERSION))
-        pipeline = Pipeline(extract_stages(), provided=default_pipeline().assigns)
+               else unannotated_ids(store, None if missing_only else version))
+        pipeline = Pipeline(extract_stages(use_model), provided=default_pipeline().assigns)
         stats = Stats()
         result = AnnotateResult()
         for batch in LocalExecutor(workers=workers).run(pipeline, store.iter_articles(ids),
                                                         stats):
-            save_annotations(store, batch, ANNOTATION_VERSION)
+            save_annotations(store, batch, version)
             result.articles += len(batch)
         result.counts = {k: v for k, v in sorted(stats.counts.items())}
         result.seconds = time.perf_counter() - started

@@ -58,11 +58,13 @@ class _Commands(click.Group):
     and exit status 1, so no command needs its own try/except."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from storyline.extract.entities import ModelMissingError
         from storyline.timeline import StoryNotFound
 
         try:
             return super().invoke(ctx)
-        except (FileNotFoundError, query.ArticleNotFound, StoryNotFound) as error:
+        except (FileNotFoundError, query.ArticleNotFound, StoryNotFound,
+                ModelMissingError) as error:
             _fail(str(error))
 
 
@@ -144,11 +146,15 @@ def search_command(text: str, db: str, as_json: bool, limit: int) -> None:
 )
 @_json_option
 @_workers_option
-def run_command(paths: tuple[str, ...], db: str, out: str, as_json: bool, workers: int) -> None:
+@click.option("--nlp", is_flag=True,
+              help="Also type entities with the spaCy model of the nlp extra.")
+def run_command(paths: tuple[str, ...], db: str, out: str, as_json: bool, workers: int,
+                nlp: bool) -> None:
     """The main job: ingest PATHS, analyse everything stored, and write a report."""
     from storyline.run import run
 
-    outcome = run(paths, db, out, workers=workers, progress=_show_progress(as_json))
+    outcome = run(paths, db, out, workers=workers, progress=_show_progress(as_json),
+                  use_model=nlp)
     _report_ingest(outcome.ingest, as_json)
     if not as_json:
         click.echo(f"report: {outcome.report}")

@@ -24,7 +24,7 @@ def _scope(store: Store, story: str | None, article: str | None) -> list[str] | 
     """The article ids asked about (None: all), after annotating what is not annotated yet."""
     from storyline.annotate import annotate
 
-    annotate(store)
+    annotate(store, missing_only=True)
     if story is not None:
         return story_article_ids(store, story)
     if article is not None:

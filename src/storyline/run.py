@@ -32,13 +32,15 @@ def run(
     *,
     workers: int = 1,
     progress: bool = False,
+    use_model: bool = False,
 ) -> RunResult:
     """Ingest ``paths`` into ``db`` (grouping them into events and stories), annotate what
-    is not annotated yet (entities, quotes, cited sources, dates), and write the report of
-    the whole store to ``out``."""
+    is not annotated yet (entities, quotes, cited sources, dates; ``use_model``: entity types
+    from the spaCy model of the ``nlp`` extra), and write the report of the whole store to
+    ``out``."""
     with Store(db) as store:
         result = ingest(paths, store, workers=workers, progress=progress, command="run")
         grouping = group(store)
-        annotation = annotate(store, workers=workers)
+        annotation = annotate(store, workers=workers, use_model=use_model)
         page = write_report(store, result, out)
     return RunResult(result, grouping, annotation, page)

@@ -18,14 +18,20 @@ __all__ = ["FindDates", "FindEntities", "FindQuotes", "FindSources", "extract_st
 
 
 class FindEntities(Stage):
-    """People, organisations and places under their canonical names (rules; no model)."""
+    """People, organisations and places under their canonical names: rules and gazetteers;
+    with ``use_model``, the spaCy model of the ``nlp`` extra also types what rules leave
+    untyped (ModelMissingError, E401, names the extra when it is not installed)."""
 
     name = "entities"
     requires = frozenset({"text", "title"})
     assigns = frozenset({"mentions"})
 
+    def __init__(self, use_model: bool = False):
+        self.use_model = use_model
+
     def process(self, article: Article, stats: Stats) -> Article | None:
-        article.mentions = find_entities(article.text or "", article.title)
+        article.mentions = find_entities(article.text or "", article.title,
+                                         use_model=self.use_model)
         stats.count("mentions", len(article.mentions))
         return article
 
@@ -71,9 +77,10 @@ class FindDates(Stage):
         return article
 
 
-def extract_stages() -> list[Stage]:
-    """Every extractor, in an order that satisfies their requirements."""
-    return [FindEntities(), FindQuotes(), FindSources(), FindDates()]
+def extract_stages(use_model: bool = False) -> list[Stage]:
+    """Every extractor, in an order that satisfies their requirements (``use_model``: see
+    :class:`FindEntities`)."""
+    return [FindEntities(use_model), FindQuotes(), FindSources(), FindDates()]
 
 
 def _link_speaker(quote: Quote, mentions: list[Mention]) -> Quote:

@@ -85,11 +85,13 @@ def _quote_row(article_id: str, quote: Any) -> tuple[Any, ...]:
     )
 
 
-def unannotated_ids(store: Store, version: str) -> list[str]:
-    """Ids of stored articles not yet annotated by ``version`` of the extractors."""
+def unannotated_ids(store: Store, version: str | None) -> list[str]:
+    """Ids of stored articles not yet annotated by ``version`` of the extractors (``None``:
+    not annotated by any version)."""
     return [r[0] for r in store.db.execute(
         "SELECT a.id FROM articles a LEFT JOIN annotated n ON n.article_id = a.id "
-        "WHERE n.version IS NULL OR n.version != ? ORDER BY a.id", (version,))]
+        "WHERE n.version IS NULL OR (? IS NOT NULL AND n.version != ?) ORDER BY a.id",
+        (version, version))]
 
 
 def annotated_count(store: Store) -> int:
