@@ -181,6 +181,22 @@ def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -
     print()
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    ``VmHWM`` from /proc where there is one: ``ru_maxrss`` survives ``exec`` on Linux, so a
+    worker started from a large parent would report the parent's peak as its own.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
     """Run in a fresh process: read + group; report rate and peak memory."""
     from news_stream import news_stream
@@ -206,7 +222,7 @@ def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
             count += len(buffer)
             buffer = []
             if count % every < batch:
-                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                rss = _peak_mb()
                 checkpoints.append((count, round(rss)))
     if buffer:
         t = time.perf_counter()
@@ -219,7 +235,7 @@ def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
         "group_seconds": round(group_seconds, 2),
         "group_per_s": round(count / group_seconds) if group_seconds else None,
         "end_to_end_per_s": round(count / (group_seconds + (read_seconds if size <= 0 else 0))),
-        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_mb": round(_peak_mb()),
         "peak_mb_at": checkpoints,
         "live_events": len(grouper.state.events),
         "live_articles": len(grouper.state.entries),
@@ -246,7 +262,7 @@ def _store_worker(path: str) -> dict[str, Any]:
         "ingest_per_s": round(ingested.read / ingest_seconds),
         "group_per_s": round(grouped.articles / grouped.seconds) if grouped.seconds else None,
         "end_to_end_per_s": round(ingested.read / total),
-        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_mb": round(_peak_mb()),
         "events": grouped.events,
     }
 

@@ -353,8 +353,11 @@ def eval_group() -> None:
 
 
 def _print_scores(result: dict[str, Any], as_json: bool) -> None:
-    for skip in result.pop("skipped", []) or []:
-        click.echo(f"skipped: {skip}", err=True)
+    skipped = result.get("skipped")
+    if isinstance(skipped, list):  # reasons, one per unreadable input line: on stderr
+        for skip in skipped:
+            click.echo(f"skipped: {skip}", err=True)
+        result["skipped"] = len(skipped)
     if as_json:
         _print_json(result)
         return

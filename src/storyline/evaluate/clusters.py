@@ -152,10 +152,7 @@ def evaluate_clusters(
         try:
             started = time.perf_counter()
             ingested = ingest([str(articles_path)], store)
-            if settings is None:
-                group(store)
-            else:
-                _group_with(store, settings)
+            group(store, settings=settings)
             seconds = time.perf_counter() - started
             places = _stored_places(store)
         finally:
@@ -175,15 +172,6 @@ def evaluate_clusters(
         }
     )
     return result
-
-
-def _group_with(store: Any, settings: GroupSettings) -> None:
-    """Group every stored article at once with non-default ``settings``."""
-    from storyline.group.persist import save_update
-
-    grouper = Grouper(settings)
-    with store.transaction():
-        save_update(store.db, grouper.add(store.iter_articles()))
 
 
 def _stored_places(store: Any) -> dict[str, tuple[str, str]]:
