@@ -362,7 +362,9 @@ def _print_scores(result: dict[str, Any], as_json: bool) -> None:
         _print_json(result)
         return
     for key, value in result.items():
-        shown = f"{value:.4f}" if isinstance(value, float) else value
+        shown = value
+        if isinstance(value, float):  # scores to 4 places, rates to 1
+            shown = f"{value:.4f}" if abs(value) < 10 else f"{value:.1f}"
         click.echo(f"{key:<20} {shown}")
 
 
