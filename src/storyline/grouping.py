@@ -56,16 +56,17 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
     store = db if isinstance(db, Store) else Store(db)
     try:
         started = time.perf_counter()
-        grouper = load_grouper(store.db, settings)
         ids = ungrouped_ids(store)
         result = GroupResult()
-        for start in range(0, len(ids), batch_size):
-            chunk: Sequence[str] = ids[start : start + batch_size]
-            update = grouper.add(store.iter_articles(chunk))
-            with store.transaction():
-                save_update(store.db, update)
-                save_grouper(store.db, grouper)
-            result.articles += update.added
+        if ids:  # restoring the online state is the costly part: only when there is work
+            grouper = load_grouper(store.db, settings)
+            for start in range(0, len(ids), batch_size):
+                chunk: Sequence[str] = ids[start : start + batch_size]
+                update = grouper.add(store.iter_articles(chunk))
+                with store.transaction():
+                    save_update(store.db, update)
+                    save_grouper(store.db, grouper)
+                result.articles += update.added
         result.events = int(store.db.execute("SELECT count(*) FROM events").fetchone()[0])
         result.stories = int(store.db.execute("SELECT count(*) FROM stories").fetchone()[0])
         result.seconds = time.perf_counter() - started
