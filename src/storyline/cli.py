@@ -227,6 +227,10 @@ def event_command(event_id: str, db: str, as_json: bool) -> None:
     inferred = set(record.get("inferred_dates") or [])
     click.echo(f"{record['id']}  {record['title']}")
     click.echo(f"Date:   {_dates(record['first_date'], record['last_date'])}")
+    reported = record.get("reported_date")
+    if reported:
+        count = len(reported["articles"])
+        click.echo(f"Happened: {reported['date']} (the day {count} of its articles name)")
     click.echo(f"Story:  {record.get('story') or '-'}")
     copies = record.get("copies", {})
     copy_ids = {c for group in copies.values() for c in group}

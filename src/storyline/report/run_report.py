@@ -166,7 +166,10 @@ def _render_story(story: dict[str, Any], outlets: dict[str, str | None]) -> list
            "<h3>Timeline</h3><table>"]
     for event in story["events"]:
         carriers = _refs(_members(event), outlets)
-        out.append(f"<tr><td>{escape(event['date'] or 'date unknown')}</td>"
+        reported = event.get("reported_date")
+        happened = (f"<br><span class='muted'>happened {escape(reported['date'])}</span>"
+                    if reported else "")
+        out.append(f"<tr><td>{escape(event['date'] or 'date unknown')}{happened}</td>"
                    f"<td>{escape(event['title'])}<br>"
                    f"<span class='muted'>{carriers}</span></td></tr>")
     out.append("</table>")
