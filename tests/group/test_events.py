@@ -460,3 +460,30 @@ def test_undated_articles_from_another_year_are_damped_at_the_event_level_only()
     assert score(2024, "event", 0.5) == pytest.approx(0.5 * score(2024, "event", 1.0))
     assert score(2019, "event", 0.5) == score(2019, "event", 1.0)  # the same year
     assert score(2024, "story", 0.5) == score(2024, "story", 1.0)  # stories span years
+
+
+def test_a_matter_reported_every_day_goes_on_as_new_events_of_one_story() -> None:
+    # Forty daily reports of one invented siege: one event would never close and would keep
+    # every article in memory; the span cap closes it and the story carries on.
+    rows = [
+        (
+            f"s{day:02d}",
+            f"2031-{1 + day // 28:02d}-{1 + day % 28:02d}T09:00:00",
+            "Harbor Wire",
+            f"Siege of Port Ambrel enters day {day + 1}",
+            "Rebels led by Tomas Velk still hold the Port Ambrel lighthouse; negotiator "
+            "Sanna Orlov met them again as the siege of Port Ambrel went on.",
+        )
+        for day in range(40)
+    ]
+    settings = GroupSettings(keep_closed=False)
+    grouper = Grouper(settings)
+    for article in _articles(rows):
+        grouper.add([article])
+    live = len(grouper.state.entries)
+    assert live <= settings.event_max_span_days + settings.lateness_days + 4
+    spans = [
+        (e["first_date"], e["last_date"]) for e in (grouper.event(i) for i in grouper.state.events)
+    ]
+    assert all(e is not None for e in spans)
+    assert len({a[1] for a in grouper.assignments().values()}) == 1  # one story

@@ -10,8 +10,11 @@ The :class:`Grouper` decides every article in canonical order: publication time,
 undated articles last. Articles that arrive late (before already-decided ones, within
 ``GroupSettings.lateness_days``) make it take back the decisions after them and decide again,
 so the same set of articles gives the same events, stories and ids in one batch or many, in any
-order. Ids are ``ev_``/``st_`` plus a digest of the founding (earliest) article; a merge keeps
-the older id and the other becomes an alias; an id once shown never names anything else.
+order. An event stops taking articles a week (``GroupSettings.event_max_span_days``) after its
+first date, so that every event closes and leaves memory however long its matter is reported
+(the story goes on). Ids are ``ev_``/``st_`` plus a digest of the founding (earliest) article;
+a merge keeps the older id and the other becomes an alias; an id once shown never names anything
+else.
 
 Modules: :mod:`~storyline.group.features` (what an article is described by),
 :mod:`~storyline.group.copies` (near-duplicates), :mod:`~storyline.group.events`,
@@ -29,6 +32,7 @@ from typing import Any
 from storyline.group.copies import CopyIndex, fingerprint
 from storyline.group.events import (
     article_vectors,
+    beyond_span,
     decide_event,
     event_record,
     index_terms,
@@ -172,10 +176,15 @@ class Grouper:
             and state.entries[c].key < entry.key
             and state.entries[c].event is not None
         ]
-        if parents:
-            parent = min(parents, key=lambda e: e.key)
-            assert parent.event is not None
-            event = state.events[state.resolve("event", parent.event)]
+        # A copy joins its original's event, unless that event's span is full (a text
+        # republished for weeks must not keep one event open for ever).
+        events = [
+            (p, state.events[state.resolve("event", p.event or "")])
+            for p in sorted(parents, key=lambda e: e.key)
+        ]
+        events = [(p, e) for p, e in events if not beyond_span(settings, e, entry.day)]
+        if events:
+            parent, event = events[0]
             story = state.stories[state.resolve("story", event.parent or "")]
             state.add_member("event", event, entry, None)
             state.add_member("story", story, entry, None)
@@ -239,14 +248,20 @@ class Grouper:
                 state.entries[article_id].fingerprint = None
 
     def _close(self) -> list[str]:
-        """Close events and stories no article can reach any more; they leave memory."""
+        """Close events and stories no article can reach any more (their last date is too old,
+        or their span is full); they leave memory."""
         state, settings, horizon = self.state, self.settings, self._horizon()
         if horizon is None:
             return []
         closed: list[str] = []
         event_limit = horizon - settings.event_max_gap_days
+        # An event whose span is full takes no article dated at or after the horizon either.
+        span_limit = horizon - settings.event_max_span_days
         for event in sorted(state.events.values(), key=lambda c: c.founder):
-            if event.last_day is None or event.last_day >= event_limit:
+            if event.last_day is None or (
+                event.last_day >= event_limit
+                and (event.first_day is None or event.first_day >= span_limit)
+            ):
                 continue
             if any(state.entries[m].features is not None for m in event.members):
                 continue

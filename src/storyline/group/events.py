@@ -6,8 +6,10 @@ all pairs). The comparison combines several sparse sub-vector cosines against th
 centroid (words, title, names) and damps it by the time between the article and the event's
 dates, in the spirit of Miranda et al. (2018) and Story Forest. The article joins the best
 event that reaches the threshold, else founds a new one: every article gets a place, an article
-nobody else reported is a one-article event. When an article reaches two events whose
-centroids are also close, the two merge (the older keeps its id).
+nobody else reported is a one-article event. An event takes no dated article more than
+``GroupSettings.event_max_span_days`` after its first date (:func:`beyond_span`). When an
+article reaches two events whose centroids are also close, the two merge (the older keeps its
+id).
 
 When the publication date is unknown (on either side), time is told by the texts instead: an
 article whose main mentioned year is none of the event's years is damped
@@ -31,6 +33,7 @@ from storyline.group.state import SUBVECTORS, Cluster, Entry, GroupSettings, Gro
 __all__ = [
     "Similarity",
     "article_vectors",
+    "beyond_span",
     "candidates",
     "cluster_similarity",
     "decide_event",
@@ -108,6 +111,13 @@ def _time_factor(
     return math.exp(-gap / scale) if gap > 0 else 1.0
 
 
+def beyond_span(settings: GroupSettings, cluster: Cluster, day: float | None) -> bool:
+    """True when ``day`` is more than ``event_max_span_days`` after the event's first date."""
+    if day is None or cluster.first_day is None:
+        return False
+    return day - cluster.first_day > settings.event_max_span_days
+
+
 def similarity(
     settings: GroupSettings,
     level: str,
@@ -124,7 +134,7 @@ def similarity(
     damps the similarity by ``settings.undated_year_factor``.
     """
     factor = _time_factor(settings, level, cluster, day)
-    if factor is None:
+    if factor is None or (level == "event" and beyond_span(settings, cluster, day)):
         return None
     headline = headline_only or cluster.headline_only
     cosines = {
