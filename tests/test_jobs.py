@@ -28,7 +28,7 @@ def test_annotation_runs_once_per_article_and_can_be_redone(tmp_path):
 
 
 def test_the_same_words_share_a_quote_id_whatever_the_punctuation():
-    curly, straight = "He said, essentially, ‘I’m out,’", "He said, essentially, 'I'm out.'"
+    curly, straight = "She said, in effect, ‘We’re done,’", "She said, in effect, 'We're done.'"
     assert quote_id(curly) == quote_id(straight)
     assert quote_id("We will stay out") != quote_id("We will not stay out")
 

@@ -291,7 +291,7 @@ def test_header_lines_are_only_header_lines_at_the_top():
 
 def test_a_republishing_notice_leaves_the_origin_and_the_republisher():
     notice = (
-        "This content is courtesy of, and owned and copyrighted by, "
+        "This content is courtesy of, and  owned and copyrighted by, "  # spacing varies
         "https://www.example-wire.example and its author. If you want it removed, please "
         "contact mirror.example using the form."
     )

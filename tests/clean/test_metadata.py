@@ -216,7 +216,7 @@ def test_a_sponsor_line_names_the_outlet_only_when_it_is_a_known_one():
 
 def test_a_republished_copy_has_the_republisher_as_outlet_and_the_notice_as_origin():
     notice = (
-        "This content is courtesy of, and owned and copyrighted by, https://www.rt.com and its "
+        "This content is courtesy of, and  owned and copyrighted by, https://www.rt.com and its "
         "author. If you are the author, please contact USSANews.com using the contact page."
     )
     article = run(f"{TEXT}\n{notice}")

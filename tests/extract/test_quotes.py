@@ -80,14 +80,14 @@ def test_quote_continuing_into_the_next_paragraph():
 def test_nested_quote_keeps_outer_and_inner_speakers():
     text = (
         "Coach Ravi Denholm met the players on Monday. "
-        "“He said, essentially, ‘I’m out,’” a club official told the Harbour Gazette."
+        "“He said, basically, ‘I’m finished,’” a club official told the Harbour Gazette."
     )
     quotes = find_quotes(text)
     outer = _one(text, "told")
-    assert outer.kind == "direct" and "I’m out" in outer.content
+    assert outer.kind == "direct" and "I’m finished" in outer.content
     assert outer.speaker is not None and outer.speaker.name is None
     assert outer.speaker.description == "a club official"
-    inner = [q for q in quotes if q.content.startswith("I’m out")]
+    inner = [q for q in quotes if q.content.startswith("I’m finished")]
     assert inner and inner[0].speaker is not None
     assert inner[0].speaker.name == "Ravi Denholm"
     _offsets_hold(text, quotes)

@@ -1311,7 +1311,7 @@ class Finder:
 
     def _skippable(self, k: int) -> bool:
         """Tokens that may stand between a cue and its content: a setting, a time, an
-        adverb ("said in a statement on Tuesday that", "said, essentially, ‘…’")."""
+        adverb ("said in a statement on Tuesday that", "said, basically, ‘…’")."""
         doc, lex = self.doc, self.lex
         w, lower = doc.words[k], doc.lower[k]
         return (

@@ -61,10 +61,10 @@ ENTITY_TYPES = (PERSON, ORG, PLACE, OTHER)
 #: Aliases written in capitals of at most this many letters are matched case-sensitively, so
 #: that "US" is not "us" and "IS" not "is" (a rule of the gazetteer file; see its header).
 ACRONYM_MAX_LETTERS = 5
-#: All-capital words longer than this that no list knows are shouting ("absolutely CRAZY"),
+#: All-capital words longer than this that no list knows are shouting ("totally INSANE"),
 #: not names; acronyms in news copy are shorter (NATO, OPEC, BRICS: 5 letters at most).
 SHOUTING_MIN_LETTERS = 6
-#: Inside quotation marks even five capitals are shouting ("absolutely CRAZY").
+#: Inside quotation marks even five capitals are shouting ("simply WRONG").
 SHOUTING_IN_QUOTES_MIN_LETTERS = 5
 #: A line is a title-case headline, whose capitals say nothing about names, when at least
 #: this share of its (at least HEADLINE_MIN_WORDS) words is capitalised and it has no

@@ -235,7 +235,7 @@ class Doc:
             self.closed.append(closed)
 
     def _pair_single_quotes(self, paragraphs: list[tuple[int, int]]) -> None:
-        """Single quotes outside double ones ('take a pass'): quotes of their own. Curly
+        """Single quotes outside double ones ('hold the line'): quotes of their own. Curly
         ones pair as they open and close; a straight one (British style, headlines:
         "'We will win,' she said") opens only before a word that is no elision ("'em",
         "'90s") and closes only after end punctuation or a word not ending in "s" (not the
@@ -279,7 +279,7 @@ class Doc:
         return nxt[0].isalpha() and self.lower[i + 1] not in self.lex.elisions
 
     def _pair_nested(self) -> None:
-        """Single quotes inside a double quote ("He said, essentially, ‘I’m out’")."""
+        """Single quotes inside a double quote ("She said, basically, ‘We’re done’")."""
         for index, (a, b) in enumerate(self.quotes):
             if self.words[a] not in DOUBLE:
                 continue
