@@ -63,7 +63,9 @@ def test_004_is_benzingas_and_loses_all_its_furniture(seeds):
     article = seeds["004"]
     assert article.outlet == "Benzinga"
     assert article.title is not None
-    assert article.title.startswith("Trump May ") and article.title not in article.text
+    # the headline stands twice on the first line; it is the title, once, and not in the text
+    assert article.body.startswith(f"{article.title} {article.title}")
+    assert article.title not in article.text
     for furniture in (
         "Also Read:",
         "Read Next",
@@ -87,7 +89,10 @@ def test_004_is_benzingas_and_loses_all_its_furniture(seeds):
         "continue_reading",
         "comment_form",
     } <= set(rules(article))
-    assert article.text.endswith("future Russian aggression.")
+    # the text ends with the last paragraph of reporting, the one before "Read Next:"
+    read_next = min(r.start for r in article.removals if r.rule == "read_next")
+    last_paragraph = article.body[:read_next].rstrip().rsplit("\n", 1)[-1]
+    assert len(last_paragraph.split()) > 8 and article.text.endswith(last_paragraph)
 
 
 def test_002_loses_two_of_its_three_headlines_and_the_ad_marker(seeds):
@@ -98,7 +103,9 @@ def test_002_loses_two_of_its_three_headlines_and_the_ad_marker(seeds):
     marker = [r for r in article.removals if r.rule == "ad_marker"]
     assert len(marker) == 1 and marker[0].text.strip() == "اضافة اعلان"
     assert "اضافة" not in article.text
-    assert "invasion of Ukraine.\n" in article.text  # the paragraph it stuck to stays whole
+    # the paragraph it stuck to stays whole
+    line = next(x for x in article.body.splitlines() if "اضافة اعلان" in x)
+    assert line.replace("اضافة اعلان", "").rstrip() + "\n" in article.text
 
 
 def test_001_has_no_furniture_and_no_guessed_metadata(seeds):

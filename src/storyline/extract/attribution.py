@@ -55,8 +55,9 @@ __all__ = [
     "speech_cue_forms",
 ]
 
-#: conversation", "A separate report by the Wall Street Journal" are 5 and 8); longer runs
-#: are nearly always a clause, not a subject (checked on polnear/train).
+#: Longest subject of a cue, in tokens ("Officials close to the talks" is 5, "A later report
+#: by the Financial Times" 7); longer runs are nearly always a clause, not a subject
+#: (checked on polnear/train).
 MAX_SUBJECT_TOKENS = 12
 #: Longest source after "according to" or an inverted cue ("said Smith, the mayor").
 MAX_SOURCE_AFTER_TOKENS = 12
