@@ -15,7 +15,7 @@ def _outlets(text: str, own: str | None = None) -> list[str]:
     ("text", "outlet"),
     [
         ("The mine will close, according to The Wall Street Journal.", "The Wall Street Journal"),
-        ("The New York Times reported late on Monday that the talks had stalled.", "The New York Times"),
+        ("The New York Times reported late Monday that the talks stalled.", "The New York Times"),
         ("A minister told the NYT that he would resign.", "The New York Times"),
         ("BBC reports that the bridge has reopened.", "BBC"),
         ("The harbour is closed, BBC reports.", "BBC"),
