@@ -373,3 +373,9 @@ def test_odd_input():
     assert find_dates("\x00\ufffd" * 50, WEDNESDAY) == []
     assert [e.value for e in dates("It closed on Feb. 30 and Monday, Feb. 30.")] == []
     assert dates("nothing temporal here at all") == []
+
+
+def test_a_month_day_match_that_is_no_date_is_dropped_without_error():
+    # a weekday not written as one, and "may" the verb: the match is rejected, nothing raised
+    for text in ("We met tuesday, March 3, in Amsel.", "Prices may 3 times rise."):
+        assert all(isinstance(e.value, str) for e in find_dates(text, "2026-03-05"))

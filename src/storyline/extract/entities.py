@@ -500,14 +500,7 @@ class _Finder:
         while i < t.n:
             longest = g.first_tokens.get(t.lowers[i], 0)
             if not longest or not (t.caps[i] or t.lowers[i] in g.lower_starters):
-                demonym = self._demonym_at(i)
-                if demonym:
-                    j, place = demonym
-                    self.demonym_ending[j - 1] = (i, place)
-                    self.demonym_starts[i] = j
-                    i = j
-                    continue
-                i += 1
+                i = self._after_demonym(i)
                 continue
             found = None
             for length in range(min(longest, t.n - i), 0, -1):
@@ -522,19 +515,22 @@ class _Finder:
                     found = (i + length, chosen)
                     break
             if found is None:
-                demonym = self._demonym_at(i)
-                if demonym:
-                    j, place = demonym
-                    self.demonym_ending[j - 1] = (i, place)
-                    self.demonym_starts[i] = j
-                    i = j
-                    continue
-                i += 1
+                i = self._after_demonym(i)
                 continue
             j, alias = found
             self.gaz_at[i] = (j, alias)
             self.gaz_ending[j - 1] = i
             i = j
+
+    def _after_demonym(self, i: int) -> int:
+        """Record a demonym ("Ukrainian") starting at token ``i``; the next token to look at."""
+        demonym = self._demonym_at(i)
+        if not demonym:
+            return i + 1
+        j, place = demonym
+        self.demonym_ending[j - 1] = (i, place)
+        self.demonym_starts[i] = j
+        return j
 
     def _demonym_at(self, i: int) -> tuple[int, str] | None:
         t = self.t

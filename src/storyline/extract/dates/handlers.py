@@ -23,18 +23,26 @@ from storyline.extract.dates.mention import (
 from storyline.extract.dates.vocabulary import _vocabulary
 
 
-def _on_month_day(match: re.Match[str], text: str) -> list[_Mention]:
+def _day_and_month(match: re.Match[str], text: str) -> dict[str, Any] | None:
+    """What a "March 3" or "3 March" match says, or None when it is not a date after all (a
+    month word that is no month here, a weekday not written as one)."""
     if not _month_ok(match, text, standalone=False):
-        return []
+        return None
     wd = match.group("wd")
     if wd and not _capitalised(wd):
-        return []
-    info = {
+        return None
+    return {
         "month": _month_number(match.group("month")),
         "day": int(match.group("day")),
         "weekday": _weekday_number(wd),
         "year_text": match.group("year"),
     }
+
+
+def _on_month_day(match: re.Match[str], text: str) -> list[_Mention]:
+    info = _day_and_month(match, text)
+    if info is None:
+        return []
     if match.group("day2"):
         first_end = match.end("day")
         if first_end < len(text) and text[first_end : first_end + 2] in ("st", "nd", "rd", "th"):
@@ -48,17 +56,9 @@ def _on_month_day(match: re.Match[str], text: str) -> list[_Mention]:
 
 
 def _on_day_month(match: re.Match[str], text: str) -> list[_Mention]:
-    if not _month_ok(match, text, standalone=False):
+    info = _day_and_month(match, text)
+    if info is None:
         return []
-    wd = match.group("wd")
-    if wd and not _capitalised(wd):
-        return []
-    info = {
-        "month": _month_number(match.group("month")),
-        "day": int(match.group("day")),
-        "weekday": _weekday_number(wd),
-        "year_text": match.group("year"),
-    }
     if match.group("day2"):
         first = dict(info, day=int(match.group("day")))
         second = dict(info, day=int(match.group("day2")), weekday=None)
