@@ -54,9 +54,12 @@ def annotate(db: str | Path | Store = DEFAULT_DB, *, workers: int = 1, redo: boo
         started = time.perf_counter()
         ids = ([r[0] for r in store.db.execute("SELECT id FROM articles ORDER BY id")] if redo
                else unannotated_ids(store, None if missing_only else version))
+        result = AnnotateResult()
+        if not ids:  # the common case for reads: nothing to do, build nothing
+            result.seconds = time.perf_counter() - started
+            return result
         pipeline = Pipeline(extract_stages(use_model), provided=default_pipeline().assigns)
         stats = Stats()
-        result = AnnotateResult()
         for batch in LocalExecutor(workers=workers).run(pipeline, store.iter_articles(ids),
                                                         stats):
             save_annotations(store, batch, version)
