@@ -1,7 +1,7 @@
 """Temporal expressions: storyline against dateparser on TimeBank, and speed on Reuters.
 
     .venv/bin/python benchmarks/timex.py [--shared ../shared] [--reuters 3000] [--no-dateparser]
-        [--json]
+        [--json] [--weekday-misses]
 
 Scores DATE expressions of ``<shared>/data/timebank/timex.jsonl`` (TimeML gold; never copied
 into the repository) with :func:`storyline.evaluate.timex.evaluate_timex`: span precision,
@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -76,22 +77,62 @@ def dateparser_finder(prefer: str | None) -> Any:
     return find
 
 
-def weekday_ceiling(gold: Path) -> tuple[int, int]:
+def _weekday_name(text: str) -> str | None:
+    name = text.strip().rstrip(".,").removesuffix("'s").removesuffix("’s").lower()
+    return name if name in WEEKDAYS else None
+
+
+def weekday_ceiling(gold: Path) -> tuple[int, int, int]:
     """How many gold weekday names (DATE) have as value the most recent or the coming such
     weekday from the publication date: the most any rule anchored on that date can get right
-    (the others follow the story's own time, or are annotation slips)."""
+    (the others follow the story's own time, or are annotation slips); of all of them, and
+    of those whose value is a day of another weekday than the name (plain slips)."""
     documents, _ = load_timex_gold(gold)
-    reachable = total = 0
+    reachable = total = off_weekday = 0
     for document in documents:
         for timex in document.timexes:
-            name = timex.text.strip().rstrip(".,").removesuffix("'s").removesuffix("’s")
-            if timex.type != "DATE" or name.lower() not in WEEKDAYS or not document.dct:
+            name = _weekday_name(timex.text)
+            if timex.type != "DATE" or name is None or not document.dct:
                 continue
             total += 1
             past = resolve_weekday(name, document.dct).isoformat()
             coming = resolve_weekday(name, document.dct, "future").isoformat()
             reachable += timex.value[:10] in (past, coming)
-    return reachable, total
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
+                off_weekday += WEEKDAYS[date.fromisoformat(timex.value).weekday()] != name
+    return reachable, total, off_weekday
+
+
+def weekday_misses(gold: Path) -> list[str]:
+    """One line per gold weekday name (DATE, full-day value) that storyline finds but dates
+    on another day: document, publication day, gold and storyline values, and the sentence
+    with the name in brackets, for checking each miss by eye (printed, never stored)."""
+    documents, _ = load_timex_gold(gold)
+    lines: list[str] = []
+    for document in documents:
+        found = [e for e in find_dates(document.text, document.dct) if e.type == "DATE"]
+        for timex in document.timexes:
+            if timex.type != "DATE" or _weekday_name(timex.text) is None:
+                continue
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
+                continue
+            over = [e for e in found if min(e.end, timex.end) > max(e.start, timex.start)]
+            if not over or over[0].value[:10] == timex.value:
+                continue
+            text = document.text
+            begin = max(text.rfind(". ", 0, timex.start) + 2, timex.start - 160)
+            stop = text.find(". ", timex.end)
+            stop = min(stop + 1 if stop >= 0 else len(text), timex.end + 120)
+            sentence = (
+                text[begin : timex.start] + "[" + timex.text + "]" + text[timex.end : stop]
+            ).replace("\n", " ")
+            day = parse_published(document.dct)
+            lines.append(
+                f"{document.id} published {day:%a %Y-%m-%d}: gold "
+                f"{date.fromisoformat(timex.value):%a %Y-%m-%d}, storyline {over[0].value}\n"
+                f"    {sentence}"
+            )
+    return lines
 
 
 def reuters_speed(path: Path, limit: int) -> dict[str, Any]:
@@ -124,6 +165,11 @@ def main() -> int:
     )
     parser.add_argument("--no-dateparser", action="store_true", help="skip the baseline rows")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--weekday-misses",
+        action="store_true",
+        help="also list every weekday name storyline dates on another day than the gold",
+    )
     args = parser.parse_args()
 
     gold = args.shared / "data" / "timebank" / "timex.jsonl"
@@ -145,9 +191,9 @@ def main() -> int:
     if args.reuters and reuters.exists():
         speed = reuters_speed(reuters, args.reuters)
 
-    reachable, weekdays = weekday_ceiling(gold)
+    reachable, weekdays, off_weekday = weekday_ceiling(gold)
     if args.json:
-        ceiling = {"reachable": reachable, "weekdays": weekdays}
+        ceiling = {"reachable": reachable, "weekdays": weekdays, "off_weekday": off_weekday}
         report = {"timebank": dict(rows), "weekday_ceiling": ceiling, "reuters_speed": speed}
         print(json.dumps(report, indent=2))
         return 0
@@ -184,8 +230,13 @@ def main() -> int:
     print(
         f"\nGold weekday names whose value is the most recent or the coming such weekday from "
         f"the publication date: {reachable}/{weekdays} ({reachable / max(1, weekdays):.3f}), "
-        "the ceiling of any rule anchored on the publication date"
+        "the ceiling of any rule anchored on the publication date; "
+        f"{off_weekday} gold values fall on another weekday than the name"
     )
+    if args.weekday_misses:
+        misses = weekday_misses(gold)
+        print(f"\nWeekday names storyline dates on another day than the gold ({len(misses)}):")
+        print("\n".join(misses))
     if speed:
         print(
             f"\nReuters-21578 speed (find_dates, all types, one core): {speed['articles']} "

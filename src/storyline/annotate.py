@@ -23,7 +23,7 @@ from storyline.store.annotations import save_annotations, unannotated_ids
 __all__ = ["ANNOTATION_VERSION", "AnnotateResult", "annotate"]
 
 #: Bump when an extractor's output changes: stored articles are then annotated again.
-ANNOTATION_VERSION = "1"
+ANNOTATION_VERSION = "2"
 
 
 @dataclass

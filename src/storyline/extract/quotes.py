@@ -25,7 +25,10 @@ How it works, model-free, in one pass over the tokens, one module per step:
    ("Clinton: “…”"), and so do a clause ending in a colon, a phrase after a quotation with
    any verb ("“…,” she beamed."), a bracketed cue after it ("(as Smith put it)") and a
    bare attribution sentence before it ("Lau said in a statement. “…”"); "“A,” she said.
-   “B.”" is one quote from A to B.
+   “B.”" is one quote from A to B. A quoted clause of a few words that none of these took
+   ("Rubio bemoaned a climate in which people “literally hate each other.”") is still
+   someone's words: it is kept with no cue, spoken by the sentence's subject (or by the
+   speaker of the sentence or paragraph so far when that subject is no person).
 3. :mod:`~storyline.extract.speakers` resolves speakers within the article ("he"/"she" to
    the closest preceding named person, "they" to the closest group that spoke, surnames to
    the full name, "the Kremlin spokesman" to the person given that role, "I"/"we" inside a
@@ -49,6 +52,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from storyline.extract.attribution import (
+    UNCUED,
     Finder,
     lexicon,
     reported_speech_subset,
@@ -140,7 +144,11 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         seen.add(key)
         i, end = attribution.cue
-        cue = Cue(doc.span_text(i, end), doc.starts[i], doc.ends[end - 1])
+        cue = (
+            None
+            if attribution.form is UNCUED
+            else Cue(doc.span_text(i, end), doc.starts[i], doc.ends[end - 1])
+        )
         quotes.append(
             Quote(text[c0:c1], c0, c1, attribution.kind, attribution.speaker, cue, attribution.via)
         )

@@ -454,6 +454,15 @@ class Speakers:
         if b - a == 1 and doc.lower[a] in lex.pronouns:
             return self._pronoun(attribution, doc.lower[a], doc.words[a], start, end)
         outlet = self._outlet(start, end)
+        if outlet is not None and not outlet[1]:
+            # "Joel Pollak of Breitbart California", "a reporter for the NYT": a person
+            # who works for the outlet speaks; the outlet is the ``via``
+            person = self._name_tokens(a, b)
+            if person is not None and doc.ends[person[1] - 1] <= self._outlet_start(start, end):
+                name = self._name(a, b)
+                if name is not None:
+                    self.people.add(start, end, name)
+                    return Speaker(name, None, self._description(a, b, name), start, end)
         if outlet is not None:
             text = doc.span_text(a, b)
             whole = outlet[1]
@@ -478,20 +487,75 @@ class Speakers:
                 return m.outlet, whole
         return None
 
+    def _outlet_start(self, start: int, end: int) -> int:
+        """Where the first outlet named in a span begins (``end`` if none)."""
+        return min(
+            (m.start for m in self.finder.mentions if m.start >= start and m.end <= end),
+            default=end,
+        )
+
     def _name_tokens(self, a: int, b: int) -> tuple[int, int] | None:
         """The proper name heading a subject phrase, without titles, as tokens."""
         doc, lex = self.finder.doc, self.finder.lex
-        # "Joel Pollak of Breitbart California": the head comes before the preposition
-        for k in range(a + 2, b):
+        # "Joel Pollak of Breitbart California", "Smith of Acme Corp" (Smith named before):
+        # the head comes before the preposition
+        for k in range(a + 1, b):
+            if doc.lower[k] not in lex.prepositions:
+                continue
+            head = doc.lower[k - 1]
             if (
-                doc.lower[k] in lex.prepositions
-                and doc.caps[k - 1]
-                and doc.caps[k - 2]
-                and not is_role(lex, doc.lower[k - 1])
-                and not is_role(lex, doc.lower[k - 2])
+                doc.caps[k - 1]
+                and head in lex.not_person
+                and all(
+                    (doc.caps[x] and doc.words[x][0].isalpha()) or doc.lower[x] in lex.definite
+                    for x in range(k + 1, b)
+                )
+            ):
+                # "Bank of America", "the University of Iowa": one name across "of"
+                start = k - 1
+                while (
+                    start - 1 >= a
+                    and doc.caps[start - 1]
+                    and doc.words[start - 1][0].isalpha()
+                    and doc.lower[start - 1] not in lex.function_words
+                    and not is_role(lex, doc.lower[start - 1])
+                ):
+                    start -= 1
+                return start, b
+            if (
+                doc.caps[k - 1]
+                and not is_role(lex, head)
+                and (
+                    (
+                        k - 2 >= a
+                        and doc.caps[k - 2]
+                        and not is_role(lex, doc.lower[k - 2])
+                        and doc.lower[k - 2] not in lex.function_words
+                    )
+                    or POSSESSIVE.sub("", head) in self.finder.surnames
+                    or (
+                        # "Ito of Marlow Securities": a lone word that is no common noun
+                        # ("Bank of America", "University of Iowa" name one thing)
+                        k - 1 == a
+                        and k + 1 < b
+                        and doc.caps[k + 1]
+                        and head not in lex.not_person
+                        and head not in doc.common_words
+                        and head not in lex.function_words
+                    )
+                )
             ):
                 b = k
                 break
+            if not doc.caps[k - 1] and (
+                doc.lower[k - 1] in lex.role_nouns or doc.lower[k - 1] in lex.description_nouns
+            ):
+                # "a spokesman for Acme Corp": the name is whom the speaker works for
+                after = k + 1
+                while after < b and doc.lower[after] in lex.definite:
+                    after += 1
+                if after < b and doc.caps[after]:
+                    return None
         if not doc.caps[b - 1] or not doc.words[b - 1][0].isalpha():
             return None
         k = b

@@ -10,9 +10,12 @@ How relative expressions are placed, as general rules (the same for every outlet
 - News reports the recent past: a weekday, a month or a date without a year is the most
   recent one not after the publication date, unless the verb governing it is in the future
   ("will meet on Tuesday", "is scheduled to close Monday") or is a present-tense schedule
-  ("the two leaders meet Monday"): then it is the coming one. The weekday of the publication
-  day itself is the publication day unless "last" or "next" says otherwise
-  (:func:`resolve_weekday`). The tense comes from :func:`tense_at`.
+  ("the two leaders meet Monday", "the envoy is due in Kyiv on Monday", "the funeral is
+  Saturday"), an infinitive after a verb of intention ("agreeing to meet again on
+  Saturday"), or follows a verb that moves an event ("postponed the vote until Monday"):
+  then it is the coming one. The weekday of the publication day itself is the publication
+  day unless "last" or "next" says otherwise (:func:`resolve_weekday`); a weekday with its
+  week ("Monday last week") is that week's day. The tense comes from :func:`tense_at`.
 - A date that sets a narrative's scene ("On Aug. 6, the council ...", "The council on Aug. 6
   ordered ...") one to two weeks before publication moves the reference time: the bare
   weekdays after it are those of its week ("met Monday", "arrived Tuesday"), until another

@@ -80,6 +80,9 @@ def _weekday_day(ctx: _Context, m: _Mention) -> date | None:
         return resolve_weekday(weekday, anchor, _tense(ctx, m), modifier)
     if ctx.published is None:
         return None
+    week = _WEEK_AFTER.match(ctx.text, m.end)
+    if det is None and week is not None:
+        return _in_named_week(weekday, ctx.published, week.group(1).lower())
     if (
         det is None
         and ctx.narrative is not None
@@ -87,6 +90,19 @@ def _weekday_day(ctx: _Context, m: _Mention) -> date | None:
     ):
         return _near_narrative(weekday, ctx.narrative, _tense(ctx, m))
     return resolve_weekday(weekday, ctx.published, _tense(ctx, m), det)
+
+
+#: A weekday followed by the week it falls in ("Monday last week", "Friday of next week").
+_WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?(last|next|this)\s+week\b", re.IGNORECASE)
+
+_WEEK_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _in_named_week(weekday: int, published: date, which: str) -> date:
+    """The weekday of the (ISO, Monday-first) week before, of or after the publication day:
+    "Monday last week" in an article of Thursday 1 January 2026 is 22 December 2025."""
+    monday = published - timedelta(days=published.weekday())
+    return monday + timedelta(weeks=_WEEK_STEP[which], days=weekday)
 
 
 def _near_narrative(weekday: int, anchor: date, tense: str | None) -> date:

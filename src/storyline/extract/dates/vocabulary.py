@@ -53,6 +53,14 @@ class _Vocabulary:
     future_cues: frozenset[str]
     future_suffixes: tuple[str, ...]
     future_with_to: frozenset[str]
+    to_not_infinitive: frozenset[str]
+    present_be: frozenset[str]
+    past_be: frozenset[str]
+    future_after_present_be: frozenset[str]
+    progressive_schedule_verbs: frozenset[str]
+    perfect_modals: frozenset[str]
+    deferral_verbs: frozenset[str]
+    deferral_prepositions: tuple[str, ...]
     past_prepositions: tuple[str, ...]
     future_prepositions: tuple[str, ...]
     past_cues: frozenset[str]
@@ -122,6 +130,14 @@ def _vocabulary() -> _Vocabulary:
         future_cues=frozenset(tense["future"]),
         future_suffixes=tuple(tense["future_suffixes"]),
         future_with_to=frozenset(tense["future_with_to"]),
+        to_not_infinitive=frozenset(tense["to_not_infinitive"]),
+        present_be=frozenset(tense["present_be"]),
+        past_be=frozenset(tense["past_be"]),
+        future_after_present_be=frozenset(tense["future_after_present_be"]),
+        progressive_schedule_verbs=frozenset(tense["progressive_schedule_verbs"]),
+        perfect_modals=frozenset(tense["perfect_modals"]),
+        deferral_verbs=frozenset(tense["deferral_verbs"]),
+        deferral_prepositions=tuple(tense["deferral_prepositions"]),
         past_prepositions=tuple(tense["past_prepositions"]),
         future_prepositions=tuple(tense["future_prepositions"]),
         past_cues=frozenset(tense["past"]),
