@@ -5,8 +5,9 @@ One run prints:
 1. quality at event and story level on ``../shared/data/ecbplus`` and
    ``../shared/data/uci-headlines``: storyline beside TF-IDF + agglomerative clustering
    (average linkage, cosine, ONE distance threshold tuned here on the ecbplus events and kept
-   for every set and level) and, when the ``embeddings`` extra (sentence-transformers) is
-   installed, the same agglomerative clustering over MiniLM embeddings. storyline has two rows:
+   for every set and level) and, when the ``embeddings`` extra is installed, the same
+   agglomerative clustering over MiniLM embeddings (its own threshold, tuned the same way).
+   storyline has two rows (three with ``--embeddings``: grouping with the extra's vectors):
    the grouper fed the input articles directly (input ids), and what ``storyline eval
    clusters`` does (ingest into a fresh store, group there, score by input id);
 2. speed and peak memory: ingest + group through a SQLite store on ``reuters21578`` (what a
@@ -47,7 +48,8 @@ from storyline.evaluate.clusters import (  # noqa: E402
     read_gold,
 )
 from storyline.group import Grouper, GroupSettings  # noqa: E402
-from storyline.grouping import GROUP_BATCH_SIZE  # noqa: E402
+from storyline.group.features import sort_key  # noqa: E402
+from storyline.grouping import GROUP_BATCH_SIZE, GROUP_CHUNK_SIZE  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.pipeline import Stats  # noqa: E402
 from storyline.read import read_inputs  # noqa: E402
@@ -55,6 +57,8 @@ from storyline.read import read_inputs  # noqa: E402
 SETS = ("ecbplus", "uci-headlines")
 #: Distance thresholds tried when tuning the TF-IDF baseline on the ecbplus events.
 BASELINE_GRID = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+#: ... and the embedding baseline's (MiniLM cosine distances run lower than TF-IDF ones).
+DENSE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 
 def _read(path: Path) -> list[Article]:
@@ -84,20 +88,32 @@ def _tfidf_agglomerative(articles: list[Article], threshold: float) -> list[int]
     return list(model.fit_predict(matrix.toarray()))
 
 
-def _embedding_agglomerative(articles: list[Article], threshold: float) -> list[int] | None:
+def _load_embedder() -> Any:
+    """The MiniLM embedder of the ``embeddings`` extra, or None when it is not installed."""
+    from storyline.group.embeddings import EmbeddingsMissingError, load_embedder
+
     try:
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
-    except ImportError:
+        return load_embedder()
+    except EmbeddingsMissingError:
         return None
+
+
+def _embedding_agglomerative(vectors: Any, threshold: float) -> list[int]:
     from sklearn.cluster import AgglomerativeClustering
 
-    model = SentenceTransformer("all-MiniLM-L6-v2")
-    docs = [f"{a.title or ''}\n{(a.body or '')[:1000]}" for a in articles]
-    vectors = model.encode(docs, normalize_embeddings=True)
     clustering = AgglomerativeClustering(
         n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
     )
     return list(clustering.fit_predict(vectors))
+
+
+def _embed(embedder: Any, articles: list[Article]) -> Any:
+    """MiniLM vectors of the title and lead of each article (what the grouper embeds)."""
+    import numpy as np
+
+    from storyline.group.features import embedding_text
+
+    return np.array(embedder.encode([embedding_text(a) for a in articles]))
 
 
 def _row(name: str, data: str, level: str, scores: dict[str, Any], extra: str = "") -> str:
@@ -109,11 +125,27 @@ def _row(name: str, data: str, level: str, scores: dict[str, Any], extra: str = 
     )
 
 
-def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -> None:
+def quality(
+    shared: Path, sets: list[str], levels: list[str], baselines: bool, embeddings: bool = False
+) -> None:
     print("## Quality (B-cubed F1 / P / R, pairwise F1, AMI, clusters predicted / gold)\n")
     print("| system | data | level | B3 F1 | B3 P | B3 R | pair F1 | AMI | pred | gold | speed |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     threshold = None
+    embedder = _load_embedder() if baselines or embeddings else None
+    dense_threshold = None
+    if baselines and embedder is not None:
+        # The embedding baseline gets its own threshold, tuned on the ecbplus events too.
+        ecb = _read(shared / "data/ecbplus/articles.jsonl")
+        gold = read_gold(shared / "data/ecbplus/gold.tsv")
+        truth = [gold[a.id]["event"] for a in ecb]
+        vectors = _embed(embedder, ecb)
+        dense_threshold = max(
+            DENSE_GRID,
+            key=lambda t: cluster_scores(
+                [str(x) for x in _embedding_agglomerative(vectors, t)], truth
+            )["bcubed_f1"],
+        )
     if baselines:
         # Tune the one baseline threshold on the ecbplus events, as a practitioner would.
         ecb = _read(shared / "data/ecbplus/articles.jsonl")
@@ -137,8 +169,9 @@ def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -
         embedded = None
         if threshold is not None:
             base = [str(x) for x in _tfidf_agglomerative(articles, threshold)]
-            labels = _embedding_agglomerative(articles, threshold)
-            embedded = None if labels is None else [str(x) for x in labels]
+        if dense_threshold is not None:
+            labels = _embedding_agglomerative(_embed(embedder, articles), dense_threshold)
+            embedded = [str(x) for x in labels]
         for level in levels:
             truth = [gold[a.id][level] for a in articles]
             pred = [places[a.id][0 if level == "event" else 1] for a in articles]
@@ -156,6 +189,19 @@ def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -
                     f"{stored['articles_per_s']:,.0f} art/s end to end",
                 )
             )
+            if embeddings and embedder is not None:
+                dense = evaluate_clusters(
+                    folder / "articles.jsonl", folder / "gold.tsv", level, embedder=embedder
+                )
+                print(
+                    _row(
+                        "storyline + embeddings via store",
+                        name,
+                        level,
+                        dense,
+                        f"{dense['articles_per_s']:,.0f} art/s end to end",
+                    )
+                )
             if base is not None:
                 print(
                     _row(
@@ -168,15 +214,15 @@ def quality(shared: Path, sets: list[str], levels: list[str], baselines: bool) -
             if embedded is not None:
                 print(
                     _row(
-                        f"MiniLM + agglomerative (d={threshold})",
+                        f"MiniLM + agglomerative (d={dense_threshold})",
                         name,
                         level,
                         cluster_scores(embedded, truth),
                     )
                 )
-    if threshold is not None and embedded is None:
+    if (baselines or embeddings) and embedder is None:
         print(
-            "\nEmbedding baseline: not run (install the `embeddings` extra: sentence-transformers)."
+            "\nEmbedding rows: not run (install the `embeddings` extra, see pyproject.toml)."
         )
     print()
 
@@ -197,8 +243,26 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
-    """Run in a fresh process: read + group; report rate and peak memory."""
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB (``VmRSS``; 0 where /proc is missing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _speed_worker(path: str, size: int, batch: int, marks: list[int]) -> dict[str, Any]:
+    """Run in a fresh process: read + group; report rate and peak memory (at ``marks``
+    articles, or five even points)."""
     from news_stream import news_stream
 
     started = time.perf_counter()
@@ -208,31 +272,54 @@ def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
     read_seconds = time.perf_counter() - started
     stream = corpus if size <= 0 else news_stream(corpus, size)
     grouper = Grouper(GroupSettings(keep_closed=False))
+    total = size if size > 0 else len(corpus)
+    marks = sorted(m for m in marks if 0 < m <= total) or [
+        total * i // 5 for i in range(1, 6)
+    ]
     checkpoints = []
     count = 0
     group_seconds = 0.0
+    cpu_started = _cpu_seconds()
     buffer: list[Article] = []
-    every = max(batch, (size if size > 0 else len(corpus)) // 5)
-    for article in stream:
-        buffer.append(article)
-        if len(buffer) >= batch:
-            t = time.perf_counter()
-            grouper.add(buffer)
-            group_seconds += time.perf_counter() - t
-            count += len(buffer)
-            buffer = []
-            if count % every < batch:
-                rss = _peak_mb()
-                checkpoints.append((count, round(rss)))
-    if buffer:
+
+    def flush() -> None:
+        nonlocal count, group_seconds, buffer
         t = time.perf_counter()
-        grouper.add(buffer)
+        # As storyline's ``group`` gives a store's articles: the batch in publication order,
+        # in pieces, so decisions older than the window become final as the batch goes (the
+        # same decisions as one add; pieces in arrival order would cost undoing).
+        buffer.sort(key=sort_key)
+        pieces = (buffer[i : i + GROUP_CHUNK_SIZE] for i in range(0, len(buffer), GROUP_CHUNK_SIZE))
+        grouper.add_chunks(pieces, ordered=True)
         group_seconds += time.perf_counter() - t
         count += len(buffer)
+        buffer = []
+        while marks and count >= marks[0]:
+            marks.pop(0)
+            checkpoints.append(
+                {
+                    "articles": count,
+                    "peak_mb": round(_peak_mb()),
+                    "rss_mb": round(_rss_mb()),
+                    "live_events": len(grouper.state.events),
+                    "live_stories": len(grouper.state.stories),
+                    "live_articles": len(grouper.state.entries),
+                    "seconds": round(group_seconds),
+                }
+            )
+
+    for article in stream:
+        buffer.append(article)
+        # Flush at each mark too, so that memory is read where it was asked for.
+        if len(buffer) >= batch or (marks and count + len(buffer) >= marks[0]):
+            flush()
+    if buffer:
+        flush()
     return {
         "articles": count,
         "read_seconds": round(read_seconds, 2),
         "group_seconds": round(group_seconds, 2),
+        "cpu_seconds": round(_cpu_seconds() - cpu_started, 2),
         "group_per_s": round(count / group_seconds) if group_seconds else None,
         "end_to_end_per_s": round(count / (group_seconds + (read_seconds if size <= 0 else 0))),
         "peak_mb": round(_peak_mb()),
@@ -242,9 +329,9 @@ def _speed_worker(path: str, size: int, batch: int) -> dict[str, Any]:
     }
 
 
-def _store_worker(path: str) -> dict[str, Any]:
+def _store_worker(path: str, workers: int) -> dict[str, Any]:
     """Run in a fresh process: what a user's run does, ingest into a new SQLite store and
-    group there (storyline.ingest.ingest, then storyline.grouping.group)."""
+    group there (storyline.ingest.ingest with ``workers``, then storyline.grouping.group)."""
     import tempfile
 
     from storyline.grouping import group
@@ -253,25 +340,33 @@ def _store_worker(path: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="storyline-bench-") as folder:
         db = str(Path(folder) / "bench.db")
         started = time.perf_counter()
-        ingested = ingest([path], db)
+        cpu_started = _cpu_seconds()
+        ingested = ingest([path], db, workers=workers)
         ingest_seconds = time.perf_counter() - started
+        ingest_cpu = _cpu_seconds() - cpu_started
         grouped = group(db)
         total = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_started
     return {
         "articles": ingested.read,
         "ingest_per_s": round(ingested.read / ingest_seconds),
         "group_per_s": round(grouped.articles / grouped.seconds) if grouped.seconds else None,
         "end_to_end_per_s": round(ingested.read / total),
+        "seconds": round(total, 1),
+        "ingest_cpu_seconds": round(ingest_cpu, 1),
+        "group_cpu_seconds": round(cpu - ingest_cpu, 1),
         "peak_mb": round(_peak_mb()),
         "events": grouped.events,
     }
 
 
-def speed(shared: Path, stream_size: int, batch: int) -> None:
+def speed(
+    shared: Path, stream_size: int, batch: int, marks: list[int], ingest_workers: int
+) -> None:
     path = shared / "data/reuters21578/articles.jsonl"
-    print("## Speed and memory (read + copies + events + stories, one process)\n")
+    print("## Speed and memory (read + copies + events + stories)\n")
     out = subprocess.run(
-        [sys.executable, __file__, "--store-worker", str(path)],
+        [sys.executable, __file__, "--store-worker", str(path), str(ingest_workers)],
         capture_output=True,
         text=True,
         check=False,
@@ -281,22 +376,33 @@ def speed(shared: Path, stream_size: int, batch: int) -> None:
     else:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(
-            f"End to end as a user runs it (ingest into a new SQLite store, then group there) "
-            f"on reuters21578: {r['articles']:,} articles, ingest {r['ingest_per_s']:,} art/s, "
-            f"group {r['group_per_s']:,} art/s, end to end {r['end_to_end_per_s']:,} art/s, "
-            f"peak {r['peak_mb']:,} MB, {r['events']:,} events.\n"
+            f"End to end as a user runs it (ingest into a new SQLite store with "
+            f"{ingest_workers} worker(s), then group there) on reuters21578: "
+            f"{r['articles']:,} articles, ingest {r['ingest_per_s']:,} art/s, "
+            f"group {r['group_per_s']:,} art/s, end to end {r['end_to_end_per_s']:,} art/s "
+            f"({r['seconds']} s wall; CPU user+sys: ingest {r['ingest_cpu_seconds']} s, "
+            f"group {r['group_cpu_seconds']} s), peak {r['peak_mb']:,} MB, "
+            f"{r['events']:,} events.\n"
         )
     print(
-        "| data | articles | group art/s | end-to-end art/s | peak MB | peak MB along "
-        "the way | live events / articles at end |"
+        "| data | articles | group art/s | end-to-end art/s | CPU s (user+sys) | peak MB | "
+        "peak MB along the way (resident now) | live events / articles at end |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     runs = [("reuters21578", 0)]
     if stream_size > 0:
         runs.append((f"stream from reuters ({stream_size:,})", stream_size))
     for label, size in runs:
         out = subprocess.run(
-            [sys.executable, __file__, "--speed-worker", str(path), str(size), str(batch)],
+            [
+                sys.executable,
+                __file__,
+                "--speed-worker",
+                str(path),
+                str(size),
+                str(batch),
+                ",".join(map(str, marks)),
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -305,12 +411,22 @@ def speed(shared: Path, stream_size: int, batch: int) -> None:
             print(f"| {label} | failed: {out.stderr.strip().splitlines()[-1:]} |")
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        along = ", ".join(f"{n:,}: {mb}" for n, mb in r["peak_mb_at"])
+        along = ", ".join(
+            f"{c['articles']:,}: {c['peak_mb']} ({c['rss_mb']} now)" for c in r["peak_mb_at"]
+        )
         print(
             f"| {label} | {r['articles']:,} | {r['group_per_s']:,} | "
-            f"{r['end_to_end_per_s']:,} | {r['peak_mb']:,} | {along} | "
+            f"{r['end_to_end_per_s']:,} | {r['cpu_seconds']} | {r['peak_mb']:,} | {along} | "
             f"{r['live_events']:,} / {r['live_articles']:,} |"
         )
+        if size > 0:
+            for c in r["peak_mb_at"]:
+                print(
+                    f"|   at {c['articles']:,} | {c['seconds']} s | live events "
+                    f"{c['live_events']:,}, stories {c['live_stories']:,}, articles "
+                    f"{c['live_articles']:,} | | | peak {c['peak_mb']:,} MB, now "
+                    f"{c['rss_mb']:,} MB | |"
+                )
     print(
         "\n(end-to-end on reuters includes reading the JSONL; the stream is generated in "
         "memory, so its end-to-end figure is grouping only.)\n"
@@ -359,6 +475,11 @@ def main() -> int:
     parser.add_argument("--levels", default="event,story")
     parser.add_argument("--no-quality", action="store_true")
     parser.add_argument("--no-baselines", action="store_true", help="storyline rows only")
+    parser.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="also storyline with the embeddings extra (MiniLM; about a minute per 1,000 articles)",
+    )
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-order", action="store_true")
     parser.add_argument(
@@ -373,17 +494,30 @@ def main() -> int:
         default=GROUP_BATCH_SIZE,
         help="articles per add() in the speed runs (default: the batch storyline's group uses)",
     )
+    parser.add_argument(
+        "--memory-marks",
+        default="",
+        help="article counts at which the stream run reads its memory, comma-separated "
+        "(e.g. 100000,250000,500000,1000000; default: five even points)",
+    )
+    parser.add_argument(
+        "--ingest-workers",
+        type=int,
+        default=1,
+        help="workers of the ingest in the end-to-end store run (0: one per core)",
+    )
     parser.add_argument("--shuffles", type=int, default=2)
     parser.add_argument("--order-batch", type=int, default=250)
-    parser.add_argument("--speed-worker", nargs=3, help=argparse.SUPPRESS)
-    parser.add_argument("--store-worker", help=argparse.SUPPRESS)
+    parser.add_argument("--speed-worker", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--store-worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.store_worker:
-        print(json.dumps(_store_worker(args.store_worker)))
+        print(json.dumps(_store_worker(args.store_worker[0], int(args.store_worker[1]))))
         return 0
     if args.speed_worker:
-        path, size, batch = args.speed_worker
-        print(json.dumps(_speed_worker(path, int(size), int(batch))))
+        path, size, batch, marks = args.speed_worker
+        points = [int(m) for m in marks.split(",") if m]
+        print(json.dumps(_speed_worker(path, int(size), int(batch), points)))
         return 0
     if not (args.shared / "data").is_dir():
         print(
@@ -397,9 +531,12 @@ def main() -> int:
         f"{os.cpu_count()} cores, Python {platform.python_version()}\n"
     )
     if not args.no_quality:
-        quality(args.shared, sets, args.levels.split(","), not args.no_baselines)
+        quality(
+            args.shared, sets, args.levels.split(","), not args.no_baselines, args.embeddings
+        )
     if not args.no_speed:
-        speed(args.shared, args.stream_size, args.batch)
+        marks = [int(m) for m in args.memory_marks.split(",") if m]
+        speed(args.shared, args.stream_size, args.batch, marks, args.ingest_workers)
     if not args.no_order:
         order(args.shared, sets, args.shuffles, args.order_batch)
     return 0

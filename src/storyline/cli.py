@@ -53,18 +53,24 @@ def _report_ingest(result: IngestResult, as_json: bool) -> None:
         click.echo(result.summary())
 
 
+_embeddings_option = click.option(
+    "--embeddings", is_flag=True,
+    help="Group with sentence embeddings too (the embeddings extra: MiniLM, on the CPU).")
+
+
 class _Commands(click.Group):
     """Commands whose "no such database / article / story" errors become one line on stderr
     and exit status 1, so no command needs its own try/except."""
 
     def invoke(self, ctx: click.Context) -> Any:
         from storyline.extract.entities import ModelMissingError
+        from storyline.group.embeddings import EmbeddingsMissingError
         from storyline.timeline import StoryNotFound
 
         try:
             return super().invoke(ctx)
         except (FileNotFoundError, query.ArticleNotFound, StoryNotFound,
-                ModelMissingError) as error:
+                ModelMissingError, EmbeddingsMissingError) as error:
             _fail(str(error))
 
 
@@ -148,13 +154,14 @@ def search_command(text: str, db: str, as_json: bool, limit: int) -> None:
 @_workers_option
 @click.option("--nlp", is_flag=True,
               help="Also type entities with the spaCy model of the nlp extra.")
+@_embeddings_option
 def run_command(paths: tuple[str, ...], db: str, out: str, as_json: bool, workers: int,
-                nlp: bool) -> None:
+                nlp: bool, embeddings: bool) -> None:
     """The main job: ingest PATHS, analyse everything stored, and write a report."""
     from storyline.run import run
 
     outcome = run(paths, db, out, workers=workers, progress=_show_progress(as_json),
-                  use_model=nlp)
+                  use_model=nlp, embeddings=embeddings)
     _report_ingest(outcome.ingest, as_json)
     if not as_json:
         click.echo(f"report: {outcome.report}")
@@ -381,11 +388,15 @@ _existing = click.Path(exists=True, dir_okay=False)
 @click.option("--level", type=click.Choice(["event", "story"]), default="event",
               show_default=True)
 @_json_option
-def eval_clusters_command(articles: str, gold: str, level: str, as_json: bool) -> None:
+@_embeddings_option
+def eval_clusters_command(articles: str, gold: str, level: str, as_json: bool,
+                          embeddings: bool) -> None:
     """Score events or stories against gold clusters (B-cubed, pairwise, ARI, AMI)."""
     from storyline.evaluate.clusters import evaluate_clusters
+    from storyline.group.embeddings import load_embedder
 
-    _print_scores(evaluate_clusters(articles, gold, level=level), as_json)
+    embedder = load_embedder() if embeddings else None
+    _print_scores(evaluate_clusters(articles, gold, level=level, embedder=embedder), as_json)
 
 
 @eval_group.command("quotes")

@@ -1,28 +1,51 @@
 """``group``: attach stored articles to copies, events and stories, online.
 
-Articles not yet grouped are given to the grouper (restored from the store) in batches; each
-batch's changes and the grouper's state are saved in one transaction, so a rerun goes on
-where the last one stopped and regrouping what is already grouped never happens.
+Articles not yet grouped are given to the grouper (restored from the store) in chunks; the
+changes of a batch of chunks and the grouper's state are saved in one transaction, so a rerun
+goes on where the last one stopped and regrouping what is already grouped never happens.
+
+On a machine with more than one core, a second process reads the next chunk from the store and
+describes its articles (features, copy fingerprints: :func:`storyline.group.prepare`) while
+this one decides the current chunk; decisions are the same either way (the grouper decides in
+one order whatever describes the articles).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
-from storyline.group import GroupSettings
+from storyline.group import GroupSettings, Prepared, prepare
+from storyline.group.embeddings import Embedder
 from storyline.group.persist import load_grouper, save_grouper, save_update
+from storyline.model import Article
 from storyline.store import DEFAULT_DB, Store
 
 __all__ = ["GroupResult", "group", "ungrouped_ids"]
 
-#: Articles handed to the grouper at once (one transaction each). The online state is saved
-#: with every batch (tens of MB on a large window), so batches are large; results do not depend
-#: on batch boundaries (the grouper decides in a fixed order whatever the batches).
+#: Articles grouped between two saves (one transaction each). The online state is saved with
+#: every batch (tens of MB on a large window), so batches are large. How a batch is cut into
+#: chunks never changes a decision; where batches end can, on dated articles: events closed at
+#: the end of a batch no longer compete for the candidate slots of the next one.
 GROUP_BATCH_SIZE = 20000
+
+#: Articles read and described at once (:meth:`~storyline.group.Grouper.add_chunks` decides a
+#: batch chunk by chunk, with the result of one batch): small enough that a second process
+#: describes the next chunk while this one decides, large enough to amortise the hand-over.
+GROUP_CHUNK_SIZE = 1000
+
+#: Below this many articles everything runs in this process (starting a second one costs
+#: more than it saves).
+PARALLEL_MIN_ARTICLES = 4000
 
 
 @dataclass
@@ -47,11 +70,17 @@ def ungrouped_ids(store: Store) -> list[str]:
 
 
 def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_SIZE,
-          settings: GroupSettings | None = None) -> GroupResult:
+          settings: GroupSettings | None = None,
+          embedder: Embedder | None = None,
+          parallel: bool | None = None) -> GroupResult:
     """Group every stored article that is not in an event yet; return what was done.
 
     ``settings`` other than the defaults are for experiments on a fresh store: the online
-    state saved in a store carries on with the settings it was grouped with.
+    state saved in a store carries on with the settings it was grouped with. ``embedder``
+    (:func:`storyline.group.embeddings.load_embedder`, the ``embeddings`` extra) adds dense
+    vectors to the articles grouped now. ``parallel``: describe articles in a second process
+    (None: when the machine has more than one core, the store is a file and there are at
+    least :data:`PARALLEL_MIN_ARTICLES` articles); the result is the same either way.
     """
     store = db if isinstance(db, Store) else Store(db)
     try:
@@ -60,9 +89,24 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
         result = GroupResult()
         if ids:  # restoring the online state is the costly part: only when there is work
             grouper = load_grouper(store.db, settings)
-            for start in range(0, len(ids), batch_size):
-                chunk: Sequence[str] = ids[start : start + batch_size]
-                update = grouper.add(store.iter_articles(chunk))
+            grouper.embedder = embedder
+            if parallel is None:
+                parallel = (
+                    (os.cpu_count() or 1) > 1
+                    and store.path != ":memory:"
+                    and len(ids) >= PARALLEL_MIN_ARTICLES
+                )
+            # Batches as before (one transaction each), each given to the grouper in chunks
+            # that the describing process reads ahead.
+            batches = [_chunks(batch, GROUP_CHUNK_SIZE) for batch in _chunks(ids, batch_size)]
+            chunks = [chunk for batch in batches for chunk in batch]
+            described = (
+                _described_elsewhere(store.path, chunks, embedder is not None)
+                if parallel
+                else (store.iter_articles(chunk) for chunk in chunks)
+            )
+            for batch in batches:
+                update = grouper.add_chunks(islice(described, len(batch)), ordered=True)
                 with store.transaction():
                     save_update(store.db, update)
                     save_grouper(store.db, grouper)
@@ -74,3 +118,45 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
     finally:
         if store is not db:
             store.close()
+
+
+def _chunks(ids: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
+#: At most this many chunks are read and described ahead of the one being decided.
+_AHEAD = 2
+
+_worker_store: Store | None = None  # each describing process opens the store once
+
+
+def _describe(path: str, embedding: bool, ids: Sequence[str]) -> list[Prepared | Article]:
+    """Read the articles of ``ids`` and describe them (in the second process). An article
+    that cannot be described goes back as it is: the grouper skips it with the reason."""
+    global _worker_store
+    if _worker_store is None or _worker_store.path != path:
+        _worker_store = Store(path)
+    out: list[Prepared | Article] = []
+    for article in _worker_store.iter_articles(ids):
+        try:
+            out.append(prepare(article, embedding))
+        except Exception:  # the grouper reports it, as it does in one process
+            out.append(article)
+    return out
+
+
+def _described_elsewhere(
+    path: str, chunks: list[Sequence[str]], embedding: bool
+) -> Iterator[list[Prepared | Article]]:
+    """The chunks' articles, read and described in a second process, in order; at most
+    :data:`_AHEAD` chunks wait, so memory stays flat however many articles there are."""
+    context = multiprocessing.get_context()
+    work = partial(_describe, path, embedding)
+    with context.Pool(1) as pool:
+        pending: deque[AsyncResult[list[Prepared | Article]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(work, (list(chunk),)))
+            if len(pending) > _AHEAD:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

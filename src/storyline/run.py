@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.annotate import AnnotateResult, annotate
+from storyline.group.embeddings import load_embedder
 from storyline.grouping import GroupResult, group
 from storyline.ingest import IngestResult, ingest
 from storyline.report import write_report
@@ -33,14 +34,18 @@ def run(
     workers: int = 1,
     progress: bool = False,
     use_model: bool = False,
+    embeddings: bool = False,
 ) -> RunResult:
     """Ingest ``paths`` into ``db`` (grouping them into events and stories), annotate what
     is not annotated yet (entities, quotes, cited sources, dates; ``use_model``: entity types
     from the spaCy model of the ``nlp`` extra), and write the report of the whole store to
-    ``out``."""
+    ``out``. ``embeddings``: group with the sentence embeddings of the ``embeddings`` extra
+    (raises :class:`~storyline.group.embeddings.EmbeddingsMissingError` before reading
+    anything when it is not installed)."""
+    embedder = load_embedder() if embeddings else None
     with Store(db) as store:
         result = ingest(paths, store, workers=workers, progress=progress, command="run")
-        grouping = group(store)
+        grouping = group(store, embedder=embedder)
         annotation = annotate(store, workers=workers, use_model=use_model)
         page = write_report(store, result, out)
     return RunResult(result, grouping, annotation, page)

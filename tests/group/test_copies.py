@@ -130,3 +130,43 @@ def test_copy_groups_do_not_depend_on_order() -> None:
         shuffled = list(articles)
         random.Random(seed).shuffle(shuffled)
         assert _copies_of(shuffled) == expected
+
+
+def test_forgotten_articles_leave_nothing_behind_in_the_index() -> None:
+    # The copy index of a long stream holds only what is live: removing every article
+    # leaves no digest and no LSH bucket (empty buckets would grow with history).
+    edits = [WIRE.replace("4,000", f"{4000 + i:,}") for i in range(6)]
+    articles = [_article(f"w{i}", text, f"Outlet {i}") for i, text in enumerate(edits)]
+    index = CopyIndex()
+    found = [index.add(a.id, fingerprint(a), article_day(a)) for a in articles]
+    assert found[-1] == [f"w{i}" for i in range(5)]  # light edits are copies
+    for article in articles:
+        index.remove(article.id)
+        index.remove(article.id)  # forgetting twice is harmless
+    assert len(index) == 0 and not index.digests
+    assert all(not band for band in index.bands)
+
+
+def test_fingerprints_are_those_of_hashing_each_shingle() -> None:
+    # The fast path hashes shingles in bulk; the signature must be the one MinHash gives
+    # when fed the shingles one by one (saved states and indexes rely on it).
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from storyline.group import copies
+
+    printed = fingerprint(_article("x", WIRE, "Velmora Gazette"))
+    words = copies._WORD.findall(WIRE[: copies.FINGERPRINT_CHARS].lower())
+    shingles = {" ".join(words[i : i + 4]).encode() for i in range(len(words) - 3)}
+    slow = MinHash(
+        num_perm=copies.NUM_PERM,
+        hashfunc=zlib.crc32,
+        permutations=copies._PERMUTATIONS,
+        scheme="affine32",
+    )
+    for shingle in sorted(shingles):
+        slow.update(shingle)
+    assert printed.signature is not None
+    assert np.array_equal(printed.signature, np.asarray(slow.hashvalues, dtype=np.uint64))

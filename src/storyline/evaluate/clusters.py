@@ -30,6 +30,7 @@ from typing import Any
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
 
 from storyline.group import Grouper, GroupSettings
+from storyline.group.embeddings import Embedder
 from storyline.model import Article
 
 __all__ = [
@@ -129,6 +130,7 @@ def evaluate_clusters(
     gold_path: str | Path,
     level: str = "event",
     settings: GroupSettings | None = None,
+    embedder: Embedder | None = None,
 ) -> dict[str, Any]:
     """Ingest, group and score, as a user's run would: the articles are ingested into a fresh
     temporary store (:func:`storyline.ingest.ingest`), grouped there
@@ -138,7 +140,8 @@ def evaluate_clusters(
     Returns the metrics of the module doc for ``level`` (``event`` is the gold ``event``
     column, ``story`` the ``story`` column), plus ``articles`` scored, ``missing`` gold ids
     with no grouped article, ``skipped`` inputs, and ``articles_per_s`` over ingest and
-    grouping together (end to end). ``settings`` other than the defaults group with those.
+    grouping together (end to end). ``settings`` other than the defaults group with those;
+    ``embedder`` groups with dense vectors too (the ``embeddings`` extra).
     """
     from storyline.grouping import group
     from storyline.ingest import ingest
@@ -152,7 +155,7 @@ def evaluate_clusters(
         try:
             started = time.perf_counter()
             ingested = ingest([str(articles_path)], store)
-            group(store, settings=settings)
+            group(store, settings=settings, embedder=embedder)
             seconds = time.perf_counter() - started
             places = _stored_places(store)
         finally:

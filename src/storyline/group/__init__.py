@@ -29,7 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.group.copies import CopyIndex, fingerprint
+from storyline.group.copies import CopyIndex, Fingerprint, fingerprint
+from storyline.group.embeddings import Embedder, unit
 from storyline.group.events import (
     article_vectors,
     beyond_span,
@@ -37,12 +38,20 @@ from storyline.group.events import (
     event_record,
     index_terms,
 )
-from storyline.group.features import extract_features, sort_key
+from storyline.group.features import Features, embedding_text, extract_features, sort_key
 from storyline.group.state import Entry, GroupSettings, GroupState
 from storyline.group.stories import decide_story, story_record
 from storyline.model import Article, Skip
 
-__all__ = ["GroupSettings", "GroupState", "GroupUpdate", "Grouper", "provisional_id"]
+__all__ = [
+    "GroupSettings",
+    "GroupState",
+    "GroupUpdate",
+    "Grouper",
+    "Prepared",
+    "prepare",
+    "provisional_id",
+]
 
 
 def provisional_id(article: Article) -> str:
@@ -50,6 +59,42 @@ def provisional_id(article: Article) -> str:
     text = article.text if article.text is not None else article.body
     basis = "\x1f".join((article.title or "", text or "", article.outlet or ""))
     return "a_" + hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An article described for grouping: all the grouper reads of it, computed from the
+    article alone (no grouping state), so that another process can make it
+    (:func:`prepare`; picklable). ``embedding_text`` is set when asked for (an embedder)."""
+
+    id: str
+    key: tuple[str, str]
+    title: str
+    outlet: str | None
+    origin_outlet: str | None
+    features: Features
+    fingerprint: Fingerprint
+    embedding_text: str | None = None
+
+
+def prepare(article: Article, embedding: bool = False) -> Prepared:
+    """Describe ``article`` for :meth:`Grouper.add` (features, sort key, copy fingerprint).
+
+    A missing id is made from the content (:func:`provisional_id`). Raises on bad input
+    (:meth:`Grouper.add` lists such articles as skipped).
+    """
+    if not article.id:
+        article.id = provisional_id(article)
+    return Prepared(
+        id=article.id,
+        key=sort_key(article),
+        title=(article.title or "").strip(),
+        outlet=article.outlet,
+        origin_outlet=article.origin_outlet,
+        features=extract_features(article),
+        fingerprint=fingerprint(article),
+        embedding_text=embedding_text(article) if embedding else None,
+    )
 
 
 @dataclass
@@ -75,9 +120,17 @@ class GroupUpdate:
 class Grouper:
     """Online grouping of articles into copies, events and stories (see the module doc)."""
 
-    def __init__(self, settings: GroupSettings | None = None, state: GroupState | None = None):
+    def __init__(
+        self,
+        settings: GroupSettings | None = None,
+        state: GroupState | None = None,
+        embedder: Embedder | None = None,
+    ):
         self.settings = settings or GroupSettings()
         self.state = state or GroupState()
+        #: Optional sentence embedder (:mod:`storyline.group.embeddings`): new articles get a
+        #: dense vector, mixed into every similarity. None groups on sparse vectors alone.
+        self.embedder = embedder
         self.copies = CopyIndex()
         self.archive: dict[str, dict[str, Any]] = {}
         self.story_archive: dict[str, dict[str, Any]] = {}
@@ -88,83 +141,158 @@ class Grouper:
 
     # -- adding --------------------------------------------------------------------------
 
-    def add(self, articles: Iterable[Article]) -> GroupUpdate:
+    def add(self, articles: Iterable[Article | Prepared]) -> GroupUpdate:
         """Attach a batch of articles; return what changed.
 
         Articles need ``id`` (a provisional one is made from the content when missing),
         ``title``, ``text`` (or ``body``), ``published`` (ISO, or None), ``outlet`` and
-        ``origin_outlet``. An article id seen before is ignored. Bad input never raises: it
-        is listed in ``update.skipped`` with a reason.
+        ``origin_outlet``; or they come already described by :func:`prepare` (in another
+        process, say). An article id seen before is ignored. Bad input never raises: it is
+        listed in ``update.skipped`` with a reason.
+        """
+        return self.add_chunks([articles])
+
+    def add_chunks(
+        self, chunks: Iterable[Iterable[Article | Prepared]], ordered: bool = False
+    ) -> GroupUpdate:
+        """Attach one batch given in pieces; the same result as :meth:`add` of all of them.
+
+        Each piece is decided as soon as it arrives (a piece that holds an article belonging
+        before decided ones takes those decisions back first, as a late batch does), and the
+        window is closed and reported once, at the end: the pieces of a batch in canonical
+        order (a store's publication order) cost no undoing, and a producer can read and
+        describe the next piece while this one is decided. ``ordered``: no piece reaches
+        further back than ``lateness_days`` behind the pieces before it (a store's
+        publication order; a feed a few hours out of order), so decisions older than the
+        window become final as the batch goes (their undo records and features leave memory:
+        the batch holds the window, not all its articles); the result is the same.
         """
         state = self.state
         update = GroupUpdate()
         shown_before = set(state.events) | set(state.stories)
         state.touched = set()
-        new: list[Entry] = []
-        for article in articles:
-            entry = self._entry(article, update)
-            if entry is not None:
-                new.append(entry)
-        if not new:
+        vanished: set[str] = set()
+        # Undated articles arrive "now": the newest time seen before this batch, whatever
+        # piece they come in.
+        arrival = state.newest_day
+        newest = state.newest_day
+        for articles in chunks:
+            new = self._enter(articles, update, arrival)
+            if not new:
+                continue
+            new.sort(key=lambda e: e.key)
+            for entry in new:
+                if entry.day is not None and (newest is None or entry.day > newest):
+                    newest = entry.day
+            # Take back every decision that a new article should have come before.
+            first = new[0].key
+            pending = list(new)
+            if state.journal and state.journal[-1][0] > first:
+                undone = state.rollback(max(first, _after(state.committed_key)))
+                pending.extend(state.entries[i] for i in undone)
+                pending.sort(key=lambda e: e.key)
+                vanished.update(
+                    cid
+                    for cid in shown_before
+                    if cid not in state.events and cid not in state.stories
+                )
+            update.late += sum(1 for e in new if e.key <= state.committed_key)
+            for entry in pending:
+                self._decide(entry)
+            update.added += len(new)
+            if ordered and newest is not None:
+                self._commit_steps(newest - self.settings.lateness_days)
+        if not update.added:
             return update
-        new.sort(key=lambda e: e.key)
-        for entry in new:
-            if entry.day is not None and (state.newest_day is None or entry.day > state.newest_day):
-                state.newest_day = entry.day
-        # Take back every decision that a new article should have come before.
-        first = new[0].key
-        pending = list(new)
-        if state.journal and state.journal[-1][0] > first:
-            undone = state.rollback(max(first, _after(state.committed_key)))
-            pending.extend(state.entries[i] for i in undone)
-        update.late = sum(1 for e in new if e.key <= state.committed_key)
-        pending.sort(key=lambda e: e.key)
-        vanished = {
-            cid for cid in shown_before if cid not in state.events and cid not in state.stories
-        }
-        for entry in pending:
-            self._decide(entry)
-        update.added = len(new)
+        state.newest_day = newest
         self._commit()
-        closed = self._close()
-        update.closed = closed
+        update.closed = self._close()
         self._report(update, shown_before, vanished)
         return update
 
-    def _entry(self, article: Article, update: GroupUpdate) -> Entry | None:
+    def _enter(
+        self,
+        articles: Iterable[Article | Prepared],
+        update: GroupUpdate,
+        arrival: float | None,
+    ) -> list[Entry]:
+        """Window entries of the new articles (copies linked), embedded when the grouper
+        has an embedder."""
+        new: list[Entry] = []
+        texts: list[str] = []
+        embedding = self.embedder is not None
+        for article in articles:
+            entry, text = self._entry(article, update, embedding, arrival)
+            if entry is not None:
+                new.append(entry)
+                if embedding:
+                    texts.append(text or "")
+        if self.embedder is not None and new:
+            self._embed(new, texts, update)
+        return new
+
+    def _entry(
+        self,
+        article: Article | Prepared,
+        update: GroupUpdate,
+        embedding: bool,
+        arrival: float | None,
+    ) -> tuple[Entry | None, str | None]:
+        """The window entry of a new article (None, with a skip, when it cannot be read;
+        None when its id was seen before), and the text to embed when ``embedding``."""
         state = self.state
-        try:
-            if not article.id:
-                article.id = provisional_id(article)
-            if article.id in state.entries:
-                return None
-            features = extract_features(article)
-            key = sort_key(article)
-            printed = fingerprint(article)
-        except Exception as error:  # one bad article must not stop the batch
-            update.skipped.append(
-                Skip(
-                    article.source or str(article.id),
-                    f"cannot group: {type(error).__name__}: {error}",
+        if isinstance(article, Prepared):
+            prepared = article
+            if prepared.id in state.entries:
+                return None, None
+        else:
+            try:
+                if article.id and article.id in state.entries:
+                    return None, None
+                prepared = prepare(article, embedding)
+            except Exception as error:  # one bad article must not stop the batch
+                update.skipped.append(
+                    Skip(
+                        article.source or str(article.id),
+                        f"cannot group: {type(error).__name__}: {error}",
+                    )
                 )
-            )
-            return None
+                return None, None
+            if prepared.id in state.entries:  # a provisional id seen before
+                return None, None
+        features = prepared.features
         entry = Entry(
-            id=article.id,
-            key=key,
-            title=(article.title or "").strip(),
-            outlet=article.outlet,
-            origin_outlet=article.origin_outlet,
+            id=prepared.id,
+            key=prepared.key,
+            title=prepared.title,
+            outlet=prepared.outlet,
+            origin_outlet=prepared.origin_outlet,
             day=features.day,
             features=features,
-            arrival_day=features.day if features.day is not None else state.newest_day,
-            fingerprint=printed,
+            arrival_day=features.day if features.day is not None else arrival,
+            fingerprint=prepared.fingerprint,
         )
         state.entries[entry.id] = entry
-        for other in self.copies.add(entry.id, printed, entry.day):
+        for other in self.copies.add(entry.id, prepared.fingerprint, entry.day):
             entry.copies.append(other)
             state.entries[other].copies.append(entry.id)
-        return entry
+        return entry, prepared.embedding_text
+
+    def _embed(self, entries: list[Entry], texts: list[str], update: GroupUpdate) -> None:
+        """Give each new entry its dense vector, in one call to the embedder. When the
+        embedder fails, the batch is grouped on sparse vectors alone and the failure is
+        reported once (the articles are not lost)."""
+        assert self.embedder is not None
+        try:
+            rows = self.embedder.encode(texts)
+        except Exception as error:  # a broken model must not lose the batch
+            update.skipped.append(
+                Skip("embeddings", f"grouped without embeddings: {type(error).__name__}: {error}")
+            )
+            return
+        for entry, row in zip(entries, rows, strict=True):
+            if entry.features is not None:
+                entry.features.dense = unit(row) if any(row) else None
 
     def _decide(self, entry: Entry) -> None:
         state, settings = self.state, self.settings
@@ -222,6 +350,20 @@ class Grouper:
         state, horizon = self.state, self._horizon()
         if horizon is None:
             return
+        self._commit_steps(horizon)
+        # Copies are only looked for among articles near in time.
+        limit = horizon - self.settings.event_max_gap_days - 7.0
+        for article_id in [
+            i for i, (_, day) in self.copies.items.items() if day is not None and day < limit
+        ]:
+            self.copies.remove(article_id)
+            if article_id in state.entries:
+                state.entries[article_id].fingerprint = None
+
+    def _commit_steps(self, horizon: float) -> None:
+        """Make final the journal steps of articles older than ``horizon``: their undo
+        records and their features leave memory."""
+        state = self.state
         keep_from = 0
         for step_key, _ in state.journal:
             entry = state.entries.get(step_key[1])
@@ -238,14 +380,6 @@ class Grouper:
                 entry.features = None
         if keep_from:
             del state.journal[:keep_from]
-        # Copies are only looked for among articles near in time.
-        limit = horizon - self.settings.event_max_gap_days - 7.0
-        for article_id in [
-            i for i, (_, day) in self.copies.items.items() if day is not None and day < limit
-        ]:
-            self.copies.remove(article_id)
-            if article_id in state.entries:
-                state.entries[article_id].fingerprint = None
 
     def _close(self) -> list[str]:
         """Close events and stories no article can reach any more (their last date is too old,
@@ -271,7 +405,18 @@ class Grouper:
             self._forget("event", event)
             for member in event.members:
                 self.copies.remove(member)
-                state.entries.pop(member, None)
+                entry = state.entries.pop(member, None)
+                # The story keeps going without the ids of articles that left memory (its
+                # centroid, counts and dates keep what they said).
+                if entry is not None and entry.story is not None:
+                    story = state.stories.get(state.resolve("story", entry.story))
+                    if story is not None:
+                        story.members.pop(member, None)
+            parent = state.stories.get(state.resolve("story", event.parent or ""))
+            if parent is not None and not settings.keep_closed:
+                # Nothing reads a closed event's id from a live story when closed records are
+                # not kept (the store holds them, by story id).
+                parent.children.pop(event.id, None)
             closed.append(event.id)
         story_limit = horizon - settings.story_max_gap_days
         for story in sorted(state.stories.values(), key=lambda c: c.founder):

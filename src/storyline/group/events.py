@@ -24,6 +24,7 @@ cosines run lower. That is a property of the kind of item, not of a data set.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from typing import Any
 
@@ -37,12 +38,13 @@ __all__ = [
     "candidates",
     "cluster_similarity",
     "decide_event",
+    "dense_vector",
     "index_terms",
     "similarity",
 ]
 
 
-#: A word found in more active clusters than this does not pick candidates (it still counts
+#: A word found in more clusters within reach than this does not pick candidates (it still counts
 #: in the similarity): such a word ("mln", "pct" on a wire) names no particular event, and
 #: walking its postings would make each decision cost as much as the window is large. 64 is
 #: above the number of active events that share a rare name in the benchmarks: ECB+, the UCI
@@ -74,21 +76,47 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
         "body": weigh(features.body),
         "title": weigh(features.title, sublinear=False, idf_power=TITLE_IDF_POWER),
         "names": weigh(features.names),
+        "dense": dense_vector(features.dense),
     }
 
 
+def dense_vector(row: list[float] | None) -> Vector:
+    """An embedding as a sub-vector keyed by dimension (empty when there is none)."""
+    return {} if not row else {str(i): x for i, x in enumerate(row)}
+
+
 def _combine(
-    settings: GroupSettings, cosines: dict[str, float], headline: bool, has_names: bool
+    settings: GroupSettings,
+    cosines: dict[str, float],
+    headline: bool,
+    has_names: bool,
+    has_dense: bool = False,
 ) -> float:
     if headline:
         title_w, names_w = settings.headline_title_weight, settings.headline_names_weight
         if not has_names:
             title_w, names_w = title_w + names_w, 0.0
-        return title_w * cosines["title"] + names_w * cosines["names"]
-    body_w, title_w, names_w = settings.body_weight, settings.title_weight, settings.names_weight
-    if not has_names:
-        body_w, names_w = body_w + names_w, 0.0
-    return body_w * cosines["body"] + title_w * cosines["title"] + names_w * cosines["names"]
+        sparse = title_w * cosines["title"] + names_w * cosines["names"]
+        dense_w = settings.headline_dense_weight
+    else:
+        body_w = settings.body_weight
+        title_w, names_w = settings.title_weight, settings.names_weight
+        if not has_names:
+            body_w, names_w = body_w + names_w, 0.0
+        sparse = (
+            body_w * cosines["body"] + title_w * cosines["title"] + names_w * cosines["names"]
+        )
+        dense_w = settings.dense_weight
+    if not has_dense or dense_w <= 0.0:
+        return sparse
+    return (1.0 - dense_w) * sparse + dense_w * _rescaled(settings, cosines["dense"])
+
+
+def _rescaled(settings: GroupSettings, dense_cosine: float) -> float:
+    """A dense cosine on the sparse scale: unrelated news sits near ``dense_floor`` in a
+    sentence encoder's space (not near 0, as in a sparse one), so the floor maps to 0."""
+    floor = settings.dense_floor
+    return max(0.0, (dense_cosine - floor) / (1.0 - floor))
 
 
 def _thresholds(settings: GroupSettings, level: str, headline: bool) -> float:
@@ -142,7 +170,8 @@ def similarity(
         for sub in SUBVECTORS
     }
     has_names = bool(vectors["names"]) and cluster.norms2["names"] > 0
-    value = _combine(settings, cosines, headline, has_names) * factor
+    has_dense = bool(vectors["dense"]) and cluster.norms2["dense"] > 0
+    value = _combine(settings, cosines, headline, has_names, has_dense) * factor
     if (
         level == "event"
         and year is not None
@@ -160,11 +189,13 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
     cosines = {}
     for sub in SUBVECTORS:
         x, y = a.sums[sub], b.sums[sub]
-        dot = sum([x[t] * y[t] for t in x.keys() & y.keys()])
+        dot = math.fsum([x[t] * y[t] for t in x.keys() & y.keys()])  # any order: see cosine
         norm = math.sqrt(a.norms2[sub] * b.norms2[sub])
         cosines[sub] = dot / norm if norm > 0 else 0.0
     has_names = a.norms2["names"] > 0 and b.norms2["names"] > 0
-    return _combine(settings, cosines, headline, has_names) / _thresholds(settings, level, headline)
+    has_dense = a.norms2["dense"] > 0 and b.norms2["dense"] > 0
+    value = _combine(settings, cosines, headline, has_names, has_dense)
+    return value / _thresholds(settings, level, headline)
 
 
 def index_terms(settings: GroupSettings, vectors: dict[str, Vector]) -> list[str]:
@@ -187,18 +218,45 @@ def candidates(
     level: str,
     terms: list[str],
     vectors: dict[str, Vector],
+    day: float | None = None,
 ) -> list[Cluster]:
-    """Clusters that share the article's key words, the most promising first (bounded)."""
+    """Clusters within reach of ``day`` that share the article's key words, the most
+    promising first (bounded).
+
+    Within reach: within the level's time gap of the cluster's dates and, for an event,
+    within its span (:func:`similarity` refuses the others); always, when either side is
+    undated. Only clusters the article may join are counted and ranked: clusters out of
+    reach may or may not still be in memory (they leave it when a batch ends), and a
+    decision must not depend on where batches ended.
+    """
     postings = state.index[level]
     clusters = state.clusters(level)
     weights = vectors["body"]
     score: dict[str, float] = {}
+    # The reach test is inlined: this loop walks the postings of every key word.
+    limit = settings.event_max_gap_days if level == "event" else settings.story_max_gap_days
+    span = settings.event_max_span_days if level == "event" else math.inf
     for term in terms:
         slot = postings.get(term)
-        if not slot or len(slot) > POSTING_LIMIT:
+        if not slot:
+            continue
+        if day is None:
+            near = list(itertools.islice(slot, POSTING_LIMIT + 1))
+        else:
+            near = []
+            for cid in slot:
+                cluster = clusters[cid]
+                first, last = cluster.first_day, cluster.last_day
+                if first is None or last is None or (
+                    first - limit <= day <= last + limit and day - first <= span
+                ):
+                    near.append(cid)
+                    if len(near) > POSTING_LIMIT:
+                        break
+        if len(near) > POSTING_LIMIT:
             continue
         weight = weights.get(term, 0.1)
-        for cid in slot:
+        for cid in near:
             score[cid] = score.get(cid, 0.0) + weight
     limit = settings.max_candidates
     if len(score) > limit:
@@ -239,7 +297,7 @@ def decide_event(
     assert entry.features is not None
     headline = entry.features.headline_only
     scored: list[tuple[float, tuple[str, str], Cluster]] = []
-    for cluster in candidates(state, settings, "event", terms, vectors):
+    for cluster in candidates(state, settings, "event", terms, vectors, entry.day):
         sim = similarity(
             settings, "event", vectors, headline, entry.day, cluster, entry.features.year
         )

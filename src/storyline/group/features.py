@@ -11,7 +11,10 @@ An article is described once, when it arrives, by :class:`Features`:
 - ``day``: the publication time in days since the Unix epoch (``None`` when unknown);
 - ``year``: the publication year, else the year the title and lead mention most (the latest
   on ties; ``None`` when they mention none): what tells time when one side of a comparison
-  has no publication date.
+  has no publication date;
+- ``dense``: an optional unit-length sentence embedding of the title and lead, set only when
+  the grouper was given an embedder (:mod:`storyline.group.embeddings`, the ``embeddings``
+  extra); ``None`` otherwise, and every comparison then runs on the sparse sub-vectors alone.
 
 The sub-vectors hold raw counts; :class:`DocumentFrequencies` turns counts into unit-length
 TF-IDF vectors. Document frequencies are counted in hashed buckets (a fixed-size table), so
@@ -44,6 +47,7 @@ __all__ = [
     "Vector",
     "article_day",
     "cosine",
+    "embedding_text",
     "extract_features",
     "mentioned_year",
     "sort_key",
@@ -57,6 +61,10 @@ Vector = dict[str, float]
 #: costs time. 3,000 characters covers the whole text of most ECB+ articles (median 1,340) and
 #: the first half-dozen paragraphs of long ones.
 LEAD_CHARS = 3000
+
+#: How much of the text an embedder reads (MiniLM truncates at 256 word pieces, about 1,000
+#: characters of English).
+EMBED_CHARS = 1000
 
 #: Number of hashed buckets for document frequencies (4 bytes each: 4 MiB). Collisions only
 #: blur the weight of rare words slightly; the table size never grows with history.
@@ -220,6 +228,7 @@ class Features:
     day: float | None
     headline_only: bool
     year: int | None = None
+    dense: list[float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -229,6 +238,7 @@ class Features:
             "day": self.day,
             "headline_only": self.headline_only,
             "year": self.year,
+            "dense": self.dense,
         }
 
     @classmethod
@@ -240,6 +250,7 @@ class Features:
             data["day"],
             bool(data["headline_only"]),
             data.get("year"),
+            data.get("dense"),
         )
 
 
@@ -265,6 +276,13 @@ def extract_features(article: Article) -> Features:
         headline_only=headline_only,
         year=_utc_year(day) if day is not None else mentioned_year(title + "\n" + lead),
     )
+
+
+def embedding_text(article: Article) -> str:
+    """What an embedder reads of ``article``: its title and the start of its clean text
+    (sentence encoders read a few hundred tokens; the lead says what the article is about)."""
+    text = article.text if article.text is not None else article.body
+    return f"{(article.title or '').strip()}\n{(text or '')[:EMBED_CHARS]}".strip()
 
 
 def _utc_year(day: float) -> int:
@@ -372,8 +390,11 @@ def cosine(vector: Vector, sums: Vector, norm: float) -> float:
     """Cosine of a unit vector with a centroid given as its sums and their norm."""
     if not vector or norm <= 0.0:
         return 0.0
-    # The shared words are few; intersecting the key views (in C) finds them fastest.
+    # The shared words are few; intersecting the key views (in C) finds them fastest. A set's
+    # order follows the per-process string hash seed, so the products are summed with fsum,
+    # whose correctly rounded result is the same in any order: a decision at the threshold
+    # must not change from one run to the next.
     shared = vector.keys() & sums.keys()
     if not shared:
         return 0.0
-    return sum([vector[t] * sums[t] for t in shared]) / norm
+    return math.fsum([vector[t] * sums[t] for t in shared]) / norm

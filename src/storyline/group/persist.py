@@ -159,6 +159,15 @@ def save_update(conn: sqlite3.Connection, update: GroupUpdate) -> None:
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (alias,))
         if table == "events":
             conn.execute("DELETE FROM event_articles WHERE event_id = ?", (alias,))
+        else:
+            # Events of the merged-away story that are no longer in memory (closed) are not
+            # reported again: they move to the story that holds them now, or its timeline
+            # would lose them.
+            conn.execute(
+                "UPDATE events SET story_id = ?, record = json_set(record, '$.story', ?)"
+                " WHERE story_id = ?",
+                (target, target, alias),
+            )
 
 
 def save_grouper(conn: sqlite3.Connection, grouper: Grouper) -> None:

@@ -40,7 +40,7 @@ def decide_story(
     assert entry.features is not None
     headline = entry.features.headline_only
     scored: list[tuple[float, tuple[str, str], Cluster]] = []
-    for cluster in candidates(state, settings, "story", terms, vectors):
+    for cluster in candidates(state, settings, "story", terms, vectors, entry.day):
         sim = similarity(settings, "story", vectors, headline, entry.day, cluster)
         if sim is not None and sim.ratio >= 1.0:
             scored.append((sim.ratio, cluster.founder, cluster))

@@ -1,0 +1,98 @@
+"""Memory stays flat on a long stream: a story that goes on for months keeps only what is live
+(ids of articles and events that left memory are taken out), the copy index holds the recent
+articles only, and taking decisions back still works after that. Invented reports."""
+
+from __future__ import annotations
+
+from storyline.group import Grouper, GroupSettings
+from storyline.model import Article
+
+
+def _siege(days: int, per_day: int = 3) -> list[Article]:
+    """Daily reports of one invented matter (one story, a new event every week or so)."""
+    out = []
+    for day in range(days):
+        for n in range(per_day):
+            date = f"2031-{1 + day // 28:02d}-{1 + day % 28:02d}T{8 + 3 * n:02d}:00:00"
+            out.append(
+                Article(
+                    source=f"test:{day}-{n}",
+                    format="jsonl",
+                    id=f"s{day:03d}-{n}",
+                    published=date,
+                    outlet=["Harbor Wire", "Ambrel Post", "Coastal Times"][n],
+                    title=f"Siege of Port Ambrel enters day {day + 1}",
+                    body=(
+                        "Rebels led by Tomas Velk still hold the Port Ambrel lighthouse; "
+                        f"negotiator Sanna Orlov met them for the {day + 1}th time as the "
+                        f"siege of Port Ambrel went on, and {n + day % 5} boats left the bay."
+                    ),
+                )
+            )
+    return out
+
+
+def test_a_story_of_months_holds_only_its_live_articles_and_events() -> None:
+    settings = GroupSettings(keep_closed=False)
+    grouper = Grouper(settings)
+    articles = _siege(100)
+    for start in range(0, len(articles), 6):
+        grouper.add(articles[start : start + 6])
+    stories = list(grouper.state.stories.values())
+    assert len(stories) == 1  # one matter, one story, for all hundred days
+    story = stories[0]
+    assert story.founder[1] == articles[0].id  # the same story since day one
+    assert set(story.members) <= set(grouper.state.entries)  # only what is live
+    assert len(story.members) < 60
+    assert set(story.children) <= set(grouper.state.events)
+    assert len(grouper.copies) <= len(grouper.state.entries)
+    assert len(grouper.state.journal) < 40
+
+
+def test_decisions_taken_back_after_ids_left_memory_match_one_batch() -> None:
+    articles = _siege(70)
+    whole = Grouper(GroupSettings(keep_closed=False))
+    whole.add(articles)
+    online = Grouper(GroupSettings(keep_closed=False))
+    # Day by day, each day's last report arriving with the next day's (late, within the
+    # lateness window): the journal takes decisions back after ids left the story.
+    held: list[Article] = []
+    for day in range(70):
+        today = articles[3 * day : 3 * day + 3]
+        online.add(today[:2] + held)
+        held = today[2:]
+    online.add(held)
+    places = online.assignments()
+    for article_id, (event, story) in places.items():
+        assert whole.assignments().get(article_id, (event, story)) == (event, story)
+    assert len({s for _, s in places.values()}) == 1
+
+
+def test_closed_events_follow_their_story_into_a_merge_in_the_store() -> None:
+    import sqlite3
+
+    from storyline.group import GroupUpdate
+    from storyline.group.persist import migrate_groups, save_update, stored_story
+
+    conn = sqlite3.connect(":memory:")
+    migrate_groups(conn)
+    event = {
+        "id": "ev_old",
+        "title": "Siege of Port Ambrel begins",
+        "date": "2031-01-02",
+        "first_date": "2031-01-02",
+        "last_date": "2031-01-02",
+        "story": "st_b",
+        "articles": ["s1"],
+        "copies": {},
+        "outlets": ["Harbor Wire"],
+        "inferred_dates": [],
+    }
+    story = {"id": "st_b", "title": "Siege", "first_date": "2031-01-02", "last_date": None}
+    live = {**story, "id": "st_a"}
+    # The event closed (left memory) while its story went on; later the story merged away.
+    save_update(conn, GroupUpdate(events=[event], stories=[story, live], closed=["ev_old"]))
+    save_update(conn, GroupUpdate(aliases={"st_b": "st_a"}))
+    merged = stored_story(conn, "st_b")  # the alias reads the story it went into
+    assert merged is not None and merged["id"] == "st_a"
+    assert [(e["id"], e["story"]) for e in merged["events"]] == [("ev_old", "st_a")]

@@ -1,0 +1,203 @@
+"""The fast paths of grouping decide exactly as the plain ones: a batch given in pieces, articles
+described beforehand (in another process), the store's parallel reader, the compact undo
+journal and older saved states. The articles are invented (made-up towns, people, outlets)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import random
+from functools import reduce
+from pathlib import Path
+
+import pytest
+
+from storyline.group import Grouper, GroupSettings, prepare
+from storyline.group.state import Cluster, GroupState, _add_vector
+from storyline.model import Article
+
+PLACES = ["Velmora", "Dunreach", "Orsk Harbor", "Port Ambrel", "Kestrel Bay", "Tamsin"]
+PEOPLE = ["Ilse Brandvold", "Corvin Halloway", "Wenna Strand", "Tobias Pellam", "Sanna Orlov"]
+THINGS = [
+    ("dam", "burst", "flooding farms along the river valley"),
+    ("ferry", "sank", "leaving forty passengers in the cold harbour water"),
+    ("mayoral poll", "showed", "a six point lead for the challenger"),
+    ("siege", "entered", "its second week as negotiators met the rebels"),
+    ("factory fire", "destroyed", "the warehouse and two delivery trucks overnight"),
+]
+
+
+def _stream(n: int, seed: int = 3, undated_every: int = 0) -> list[Article]:
+    """Invented reports over some weeks: several matters, each reported many times, with
+    republished copies and (optionally) some undated items."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        place, person = rng.choice(PLACES), rng.choice(PEOPLE)
+        thing, verb, rest = rng.choice(THINGS)
+        day = 1 + (i * 40) // n
+        when = f"2031-{1 + day // 28:02d}-{1 + day % 28:02d}T{rng.randrange(24):02d}:00:00"
+        body = (
+            f"The {thing} in {place} {verb} on Monday, {rest}. {person} told reporters in "
+            f"{place} that the {thing} had been a concern for months, and officials from "
+            f"{rng.choice(PLACES)} promised an inquiry into the {thing} within {i % 9 + 2} days."
+        )
+        out.append(
+            Article(
+                source=f"test:{i}",
+                format="jsonl",
+                id=f"a{i:04d}",
+                title=f"{place} {thing} {verb}, says {person}",
+                body=body,
+                outlet=rng.choice(["Velmora Gazette", "Northern Courier", "Harbor Wire"]),
+                published=None if undated_every and i % undated_every == 0 else when,
+            )
+        )
+    return out
+
+
+def _records(grouper: Grouper) -> str:
+    return json.dumps(
+        [grouper.assignments(), grouper.events(), grouper.stories()], sort_keys=True
+    )
+
+
+@pytest.mark.parametrize("undated_every", [0, 7])
+def test_a_batch_in_pieces_decides_as_the_whole_batch(undated_every: int) -> None:
+    articles = _stream(240, undated_every=undated_every)
+    whole = Grouper(GroupSettings(event_max_span_days=3.0))
+    whole.add(articles)
+    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    pieces = Grouper(GroupSettings(event_max_span_days=3.0))
+    update = pieces.add_chunks(ordered[i : i + 25] for i in range(0, len(ordered), 25))
+    assert update.added == len(articles)
+    assert _records(pieces) == _records(whole)
+    # Pieces said to be in order make old decisions final as the batch goes (memory holds
+    # the window), with the same result.
+    final = Grouper(GroupSettings(event_max_span_days=3.0))
+    journal_sizes = []
+
+    def watched():
+        for i in range(0, len(ordered), 25):
+            journal_sizes.append(len(final.state.journal))
+            yield ordered[i : i + 25]
+
+    final.add_chunks(watched(), ordered=True)
+    assert _records(final) == _records(whole)
+    assert max(journal_sizes) < len(ordered) // 2
+    # Pieces out of order take decisions back and still give the same result.
+    shuffled = list(articles)
+    random.Random(5).shuffle(shuffled)
+    mixed = Grouper(GroupSettings(event_max_span_days=3.0))
+    mixed.add_chunks(shuffled[i : i + 40] for i in range(0, len(shuffled), 40))
+    assert _records(mixed) == _records(whole)
+
+
+def test_prepared_articles_group_as_articles_and_survive_pickling() -> None:
+    articles = _stream(120)
+    plain = Grouper()
+    plain.add(articles)
+    prepared = [pickle.loads(pickle.dumps(prepare(a))) for a in _stream(120)]
+    described = Grouper()
+    described.add(prepared)
+    assert _records(described) == _records(plain)
+
+
+def test_adding_to_a_vector_is_the_same_arithmetic_as_word_by_word() -> None:
+    rng = random.Random(11)
+    cluster = Cluster(id="ev_x", founder=("", "x"))
+    slow: dict[str, float] = {}
+    slow_norm2 = 0.0
+    for _ in range(30):
+        vector = {f"w{rng.randrange(60)}": rng.random() for _ in range(rng.randrange(1, 20))}
+        terms, befores = _add_vector(cluster, "body", vector)
+        assert list(terms) == list(vector) and befores == [slow.get(t) for t in vector]
+        dot = 0.0
+        norm2 = 0.0
+        for term, weight in vector.items():
+            before = slow.get(term)
+            if before is not None:
+                dot += before * weight
+            slow[term] = weight if before is None else before + weight
+            norm2 += weight * weight
+        slow_norm2 = slow_norm2 + 2.0 * dot + norm2
+        assert cluster.sums["body"] == slow
+        assert cluster.norms2["body"] == slow_norm2  # exactly, not approximately
+    assert reduce(lambda a, b: a + b, [0.5], 0.0) == 0.5
+
+
+def _as_version_1(data: dict) -> dict:
+    """A saved state in the shape written before the compact journal (version 1)."""
+    old = json.loads(json.dumps(data))
+    old.pop("version")
+    for _, records in old["journal"]:
+        for i, record in enumerate(records):
+            if record[0] == "add":
+                record[4] = {
+                    sub: [[t, b] for t, b in zip(terms, befores, strict=True)]
+                    for sub, (terms, befores) in record[4].items()
+                }
+            elif record[0] == "merge":
+                kept = next(
+                    c for c in old["events"] + old["stories"] if c["id"] == record[2]
+                )
+                record[6] = len(kept["members"]) - len(record[6])
+                record[7] = len(kept["children"]) - len(record[7])
+            records[i] = record
+    return old
+
+
+def test_a_state_saved_in_the_older_shape_loads_and_undoes_alike() -> None:
+    articles = _stream(160)
+    grouper = Grouper(GroupSettings(lateness_days=40.0))  # keep every step undoable
+    grouper.add(articles)
+    data = json.loads(json.dumps(grouper.state.to_dict()))
+    current = GroupState.from_dict(data)
+    older = GroupState.from_dict(_as_version_1(data))
+    key = sorted(e.key for e in current.entries.values())[40]
+    current.rollback(key)
+    older.rollback(key)
+    assert json.dumps(older.to_dict(), sort_keys=True) == json.dumps(
+        current.to_dict(), sort_keys=True
+    )
+
+
+def _store_with(path: Path, articles: list[Article]) -> str:
+    from storyline.ingest import ingest
+
+    path.mkdir(parents=True, exist_ok=True)
+    source = path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for a in articles:
+            row = {"id": a.id, "title": a.title, "text": a.body, "outlet": a.outlet}
+            row["published"] = a.published
+            out.write(json.dumps(row) + "\n")
+    db = str(path / "store.db")
+    ingest([str(source)], db)
+    return db
+
+
+def _grouped_rows(db: str) -> list[tuple[str, ...]]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            "SELECT a.article_id, a.event_id, e.story_id FROM event_articles a "
+            "JOIN events e ON e.id = a.event_id ORDER BY a.article_id"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_grouping_a_store_with_a_second_process_gives_the_same_tables(tmp_path: Path) -> None:
+    from storyline.grouping import group
+
+    articles = _stream(300, undated_every=11)
+    serial = _store_with(tmp_path / "one", articles)
+    parallel = _store_with(tmp_path / "two", articles)
+    done = group(serial, parallel=False, batch_size=100)
+    again = group(parallel, parallel=True, batch_size=100)
+    assert done.articles == again.articles > 250  # identical texts are stored once
+    assert _grouped_rows(parallel) == _grouped_rows(serial)
+    assert len(_grouped_rows(serial)) == done.articles
