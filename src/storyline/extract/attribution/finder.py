@@ -231,13 +231,8 @@ class Finder(Quotations, Subjects, Contents, Clauses):
             return self._inheriting(i, end, form, r0, r1)
         if subject is None and before >= r0 and doc.words[before] == ",":
             # "Trump summed up Clinton as “terrible,” denounced her record": the clause's
-            content, listener = self._content_after(end, r1, form)
-            if content is None:
-                return None
-            attribution = self._make(i, end, form, content, None, None, r0, r1)
-            attribution.inherit = True
-            attribution.listener = listener
-            return attribution
+            # subject speaks
+            return self._inheriting(i, end, form, r0, r1)
         if subject is not None:
             punct = self._skip_back(subject[0] - 1, r0)
             if punct >= r0 and (doc.words[punct] in ",;" or self._closes_quote(punct)):
