@@ -107,6 +107,20 @@ def test_a_broken_embedder_loses_no_article() -> None:
     assert "model file truncated" in update.skipped[0].reason
 
 
+class ShortEmbedder:
+    name = "short"
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        return [[1.0, 0.0]]  # one vector, whatever it was given
+
+
+def test_an_embedder_returning_too_few_vectors_loses_no_article() -> None:
+    update = Grouper(SETTINGS, embedder=ShortEmbedder()).add(_headlines())
+    assert update.added == 3
+    assert [s.source for s in update.skipped] == ["embeddings"]
+    assert "1 vectors for 3 texts" in update.skipped[0].reason
+
+
 def test_state_with_dense_centroids_round_trips_and_old_states_load() -> None:
     grouper = Grouper(SETTINGS, embedder=TableEmbedder())
     grouper.add(_headlines()[:2])

@@ -285,6 +285,8 @@ class Grouper:
         assert self.embedder is not None
         try:
             rows = self.embedder.encode(texts)
+            if len(rows) != len(entries):
+                raise ValueError(f"{len(rows)} vectors for {len(entries)} texts")
         except Exception as error:  # a broken model must not lose the batch
             update.skipped.append(
                 Skip("embeddings", f"grouped without embeddings: {type(error).__name__}: {error}")
