@@ -117,6 +117,38 @@ def test_published_prefers_the_input_then_the_header_then_the_dateline():
     assert run(TEXT).published is None
 
 
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("MARCH 2, 2026", "2026-03-02"),
+        ("Monday, March 2, 2026 | 5:00 PM", "2026-03-02T17:00:00"),
+        ("10:24 AM, MON 2 MAR 2026", "2026-03-02"),
+        ("3/27/2026 @ 10:05AM", "2026-03-27T10:05:00"),
+        ("4/27/2026 @ 10:05AM", None),  # after the run's clock
+        ("3/2/2026", None),  # day or month first? no guess
+    ],
+)
+def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, published):
+    body = "Port Amsel dockworkers vote to strike\n" + TEXT
+    article = run(body, title=stamp)
+    assert article.title == "Port Amsel dockworkers vote to strike"
+    assert article.text == TEXT
+    assert article.published == published
+    assert article.meta["hints"]["title_stamp"] == stamp
+    if published:
+        assert article.meta["hints"]["published_from"] == "header"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Strike called for March 2, 2026", "TOP 10 PORTS OF 2026", "Port Amsel, March 2026"],
+)
+def test_a_title_mentioning_a_date_stays_the_title(title):
+    article = run("Port Amsel dockworkers vote to strike\n" + TEXT, title=title)
+    assert article.title == title
+    assert "title_stamp" not in article.meta["hints"]
+
+
 def test_a_date_later_than_the_fetch_is_refused_with_its_reason():
     article = run(TEXT, published="2026-03-20", fetched="2026-03-10T08:00:00Z")
     assert article.published is None

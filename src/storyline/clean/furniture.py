@@ -219,10 +219,20 @@ def clean(body: str, title: str | None = None, rules: FurnitureRules | None = No
 
     ``title`` is the title the input gave, if any; lines repeating it are cut (the first
     one as ``headline``). Without one, a ``Title:`` header line or the first line, when it
-    looks like a headline, becomes the title. The result's ``text`` is ``body`` minus the
-    removed spans, character for character.
+    looks like a headline, becomes the title. A given title that is only a date line
+    ("DECEMBER 16, 2026", "3/27/2026 @ 10:05AM": a scraper took the page's time stamp for
+    the headline) counts as none: its date goes to the hints as a header's would, under
+    ``date``, and it is kept under ``title_stamp``. The result's ``text`` is ``body``
+    minus the removed spans, character for character.
     """
     rules = rules or default_rules()
+    hints: dict[str, str] = {}
+    if title:
+        stamp = rules.find("leading", " ".join(title.split()))
+        if stamp is not None and stamp.rule.id == "date_line":
+            hints.update(stamp.hints)
+            hints["title_stamp"] = title
+            title = None
     lines = body.split("\n")
     count = len(lines)
     # offsets[j] is where line j starts: the lengths of the lines before it plus newlines.
@@ -230,7 +240,6 @@ def clean(body: str, title: str | None = None, rules: FurnitureRules | None = No
     stripped = [line.strip() for line in lines]
     cut: dict[int, list[Span]] = {}
     partial: dict[int, Span] = {}
-    hints: dict[str, str] = {}
     builtin = rules.builtin
 
     def line_end(j: int) -> int:
