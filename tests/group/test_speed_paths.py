@@ -201,3 +201,37 @@ def test_grouping_a_store_with_a_second_process_gives_the_same_tables(tmp_path: 
     assert done.articles == again.articles > 250  # identical texts are stored once
     assert _grouped_rows(parallel) == _grouped_rows(serial)
     assert len(_grouped_rows(serial)) == done.articles
+
+
+def test_events_past_their_span_sleep_out_of_dated_lookups_with_the_same_result() -> None:
+    """Events founded more than a span before the latest dated decision leave the postings
+    that dated lookups walk (a wire's common words would walk every event of a long batch);
+    undated articles and late ones still reach them, so nothing changes but the time."""
+    articles = _stream(240, undated_every=7)
+    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    whole = Grouper(GroupSettings(event_max_span_days=3.0))
+    whole.add(articles)
+    watched = Grouper(GroupSettings(event_max_span_days=3.0))
+    seen_asleep = []
+
+    def pieces():
+        for i in range(0, len(ordered), 25):
+            state = watched.state
+            awake = {cid for slot in state.index["event"].values() for cid in slot}
+            asleep = {cid for slot in state.asleep["event"].values() for cid in slot}
+            assert not awake & state.sleeping
+            assert asleep <= state.sleeping
+            seen_asleep.append(len(state.sleeping))
+            yield ordered[i : i + 25]
+
+    watched.add_chunks(pieces(), ordered=True)
+    assert max(seen_asleep) > 10
+    assert _records(watched) == _records(whole)
+    # A late piece (articles a day behind ones already decided) finds the same events.
+    late = Grouper(GroupSettings(event_max_span_days=3.0))
+    dated = [a for a in ordered if a.published]
+    swapped = dated[:150] + dated[170:200] + dated[150:170] + dated[200:]
+    late.add_chunks(swapped[i : i + 10] for i in range(0, len(swapped), 10))
+    plain = Grouper(GroupSettings(event_max_span_days=3.0))
+    plain.add(dated)
+    assert _records(late) == _records(plain)

@@ -197,8 +197,14 @@ class Grouper:
                     if cid not in state.events and cid not in state.stories
                 )
             update.late += sum(1 for e in new if e.key <= state.committed_key)
+            # Events founded more than a span before the article just decided take no later
+            # article: they sleep, and lookups for articles dated after them skip them
+            # (undated and older articles still look there; see events.candidates).
+            span = self.settings.event_max_span_days
             for entry in pending:
                 self._decide(entry)
+                if entry.day is not None:
+                    state.sleep(entry.day - span)
             update.added += len(new)
             if ordered and newest is not None:
                 self._commit_steps(newest - self.settings.lateness_days)
@@ -437,13 +443,7 @@ class Grouper:
         return closed
 
     def _forget(self, level: str, cluster: Any) -> None:
-        postings = self.state.index[level]
-        for term in cluster.indexed:
-            slot = postings.get(term)
-            if slot is not None:
-                slot.pop(cluster.id, None)
-                if not slot:
-                    del postings[term]
+        self.state.unindex(level, cluster)
         del self.state.clusters(level)[cluster.id]
         self.state.touched.add(cluster.id)
 

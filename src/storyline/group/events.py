@@ -28,7 +28,7 @@ import itertools
 import math
 from typing import Any
 
-from storyline.group.features import TITLE_IDF_POWER, Vector, cosine
+from storyline.group.features import TITLE_IDF_POWER, Vector, cosine, term_buckets
 from storyline.group.state import SUBVECTORS, Cluster, Entry, GroupSettings, GroupState
 
 __all__ = [
@@ -72,10 +72,13 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
     features = entry.features
     assert features is not None
     weigh = state.df.weigh
+    buckets = term_buckets(features)
     return {
-        "body": weigh(features.body),
-        "title": weigh(features.title, sublinear=False, idf_power=TITLE_IDF_POWER),
-        "names": weigh(features.names),
+        "body": weigh(features.body, buckets=buckets),
+        "title": weigh(
+            features.title, sublinear=False, idf_power=TITLE_IDF_POWER, buckets=buckets
+        ),
+        "names": weigh(features.names, buckets=buckets),
         "dense": dense_vector(features.dense),
     }
 
@@ -236,8 +239,18 @@ def candidates(
     # The reach test is inlined: this loop walks the postings of every key word.
     limit = settings.event_max_gap_days if level == "event" else settings.story_max_gap_days
     span = settings.event_max_span_days if level == "event" else math.inf
+    # Sleeping events (GroupState.sleep) are out of reach of dated articles, except a late
+    # one (an ordered batch promises none): undated and late articles look there too.
+    sleeping = state.asleep[level]
+    wake = sleeping and (
+        day is None or (state.sleep_before is not None and day - span < state.sleep_before)
+    )
     for term in terms:
         slot = postings.get(term)
+        if wake:
+            asleep = sleeping.get(term)
+            if asleep:
+                slot = {**slot, **asleep} if slot else asleep
         if not slot:
             continue
         if day is None:

@@ -51,6 +51,7 @@ __all__ = [
     "extract_features",
     "mentioned_year",
     "sort_key",
+    "term_buckets",
 ]
 
 #: A sparse vector: term -> weight.
@@ -229,6 +230,10 @@ class Features:
     headline_only: bool
     year: int | None = None
     dense: list[float] | None = None
+    #: The document-frequency bucket of every word of the three sub-vectors (see
+    #: :func:`term_buckets`), hashed when the article is described (in the describing
+    #: process, off the deciding one); not saved, hashed again when missing.
+    buckets: dict[str, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -268,7 +273,7 @@ def extract_features(article: Article) -> Features:
     title_words = words(title)
     body_words = title_words + words(lead) if not headline_only else list(title_words)
     name_words = names(title) + names(lead)
-    return Features(
+    features = Features(
         body=dict(Counter(_with_pairs(body_words))),
         title=dict(Counter(title_words)),
         names=dict(Counter(name_words)),
@@ -276,6 +281,17 @@ def extract_features(article: Article) -> Features:
         headline_only=headline_only,
         year=_utc_year(day) if day is not None else mentioned_year(title + "\n" + lead),
     )
+    term_buckets(features)
+    return features
+
+
+def term_buckets(features: Features) -> dict[str, int]:
+    """Each word's bucket in :class:`DocumentFrequencies` (hashed once per article)."""
+    if features.buckets is None:
+        crc, mask = zlib.crc32, DF_BUCKETS - 1
+        terms = features.body.keys() | features.names.keys() | features.title.keys()
+        features.buckets = {t: crc(t.encode()) & mask for t in terms}
+    return features.buckets
 
 
 def embedding_text(article: Article) -> str:
@@ -330,29 +346,33 @@ class DocumentFrequencies:
 
     @staticmethod
     def _buckets(features: Features) -> set[int]:
-        terms = features.body.keys() | features.names.keys() | features.title.keys()
-        crc, mask = zlib.crc32, DF_BUCKETS - 1
-        return {crc(t.encode()) & mask for t in terms}
+        return set(term_buckets(features).values())
 
     def weigh(
-        self, counts: dict[str, int], sublinear: bool = True, idf_power: float = 1.0
+        self,
+        counts: dict[str, int],
+        sublinear: bool = True,
+        idf_power: float = 1.0,
+        buckets: dict[str, int] | None = None,
     ) -> Vector:
         """A unit-length TF-IDF vector of ``counts`` under the frequencies seen so far.
 
         ``sublinear``: term frequency ``1 + log(count)`` (else each word counts once);
         ``idf_power``: IDF raised to this power (below 1 flattens it, see
-        :data:`TITLE_IDF_POWER`).
+        :data:`TITLE_IDF_POWER`); ``buckets``: the words' buckets, when already hashed
+        (:func:`term_buckets`).
         """
         if not counts:
             return {}
         n = self.documents + 1
         df = self.counts
         vector = {}
-        crc, mask, log = zlib.crc32, DF_BUCKETS - 1, math.log
-        # The bucket is computed inline (not through _bucket): this loop runs for every
-        # word of every article and the call overhead was a tenth of grouping time.
+        log = math.log
+        if buckets is None:
+            crc, mask = zlib.crc32, DF_BUCKETS - 1
+            buckets = {term: crc(term.encode()) & mask for term in counts}
         for term, count in counts.items():
-            idf = log(n / (df[crc(term.encode()) & mask] + 1)) + 1.0
+            idf = log(n / (df[buckets[term]] + 1)) + 1.0
             if idf_power != 1.0:
                 idf **= idf_power
             vector[term] = (1.0 + log(count)) * idf if sublinear else idf

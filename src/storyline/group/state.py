@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+from collections import deque
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any
@@ -344,6 +345,18 @@ class GroupState:
     committed_key: tuple[str, str] = ("", "")
     touched: set[str] = field(default_factory=set)
     closed: list[dict[str, Any]] = field(default_factory=list)
+    #: Events founded before this day (a batch's horizon less the event span) take no dated
+    #: article any more, though an undated one may still reach them until they close: their
+    #: postings sleep in ``asleep``, which only undated articles' lookups read, so that dated
+    #: lookups do not walk them. ``None``: nothing sleeps (transient: not saved).
+    sleep_before: float | None = None
+    asleep: dict[str, dict[str, dict[str, int]]] = field(
+        default_factory=lambda: {"event": {}, "story": {}}
+    )
+    sleeping: set[str] = field(default_factory=set)
+    #: Events in the order they were founded (roughly time order), the next to put to sleep
+    #: first; an event founded out of order only sleeps later than it could (always safe).
+    waking: deque[str] = field(default_factory=deque)
 
     _step: list[tuple[Any, ...]] | None = None
 
@@ -360,6 +373,70 @@ class GroupState:
 
     def clusters(self, level: str) -> dict[str, Cluster]:
         return self.events if level == "event" else self.stories
+
+    # -- postings: awake (every lookup) and asleep (undated lookups only) ---------------------
+
+    def postings(self, level: str, cid: str) -> dict[str, dict[str, int]]:
+        """The posting lists that hold cluster ``cid``'s words."""
+        return self.asleep[level] if cid in self.sleeping else self.index[level]
+
+    def _should_sleep(self, level: str, cluster: Cluster) -> bool:
+        before = self.sleep_before
+        return (
+            level == "event"
+            and before is not None
+            and cluster.first_day is not None
+            and cluster.first_day < before
+        )
+
+    def settle(self, level: str, cluster: Cluster) -> None:
+        """Move the cluster's postings to the tier its first date calls for."""
+        sleeps = self._should_sleep(level, cluster)
+        if sleeps == (cluster.id in self.sleeping):
+            return
+        source = self.postings(level, cluster.id)
+        if sleeps:
+            self.sleeping.add(cluster.id)
+        else:
+            self.sleeping.discard(cluster.id)
+            self.waking.append(cluster.id)
+        target = self.postings(level, cluster.id)
+        for term in cluster.indexed:
+            slot = source.get(term)
+            if slot is None or cluster.id not in slot:
+                continue
+            target.setdefault(term, {})[cluster.id] = slot.pop(cluster.id)
+            if not slot:
+                del source[term]
+
+    def sleep(self, before: float) -> None:
+        """Put to sleep the events whose first date is before ``before`` (no dated article
+        still to come can join them: an ordered batch has passed ``before`` plus the event
+        span). Called after every dated decision; costs a look at the oldest awake event."""
+        if self.sleep_before is not None and before <= self.sleep_before:
+            return
+        self.sleep_before = before
+        waking, events = self.waking, self.events
+        while waking:
+            event = events.get(waking[0])
+            if event is None or event.id in self.sleeping or event.first_day is None:
+                waking.popleft()  # gone, asleep, or undated (never sleeps)
+                continue
+            if event.first_day >= before:
+                break
+            waking.popleft()
+            self.settle("event", event)
+
+    def unindex(self, level: str, cluster: Cluster) -> None:
+        """Take a cluster that leaves memory out of the posting lists."""
+        postings = self.postings(level, cluster.id)
+        for term in cluster.indexed:
+            slot = postings.get(term)
+            if slot is not None:
+                slot.pop(cluster.id, None)
+                if not slot:
+                    del postings[term]
+        self.sleeping.discard(cluster.id)
 
     def resolve(self, level: str, cid: str) -> str:
         """Follow merges: the live cluster that ``cid`` now belongs to."""
@@ -378,6 +455,8 @@ class GroupState:
         self.clusters(level)[cluster.id] = cluster
         self.aliases.pop(cluster.id, None)
         self.touched.add(cluster.id)
+        if level == "event":
+            self.waking.append(cluster.id)
         self._log(("new", level, cluster.id))
         return cluster
 
@@ -484,12 +563,20 @@ class GroupState:
             if day is not None:
                 kept.first_day = day if kept.first_day is None else min(kept.first_day, day)
                 kept.last_day = day if kept.last_day is None else max(kept.last_day, day)
+        kept_postings = self.postings(level, kept.id)
+        absorbed_postings = self.postings(level, absorbed.id)
         for term, count in absorbed.indexed.items():
             kept.indexed[term] = kept.indexed.get(term, 0) + count
-            postings = self.index[level].setdefault(term, {})
+            postings = kept_postings.setdefault(term, {})
             postings[kept.id] = postings.get(kept.id, 0) + count
-            postings.pop(absorbed.id, None)
+            slot = absorbed_postings.get(term)
+            if slot is not None:
+                slot.pop(absorbed.id, None)
+                if not slot:
+                    del absorbed_postings[term]
+        self.sleeping.discard(absorbed.id)
         del self.clusters(level)[absorbed.id]
+        self.settle(level, kept)  # an older first date may put it to sleep
         self.aliases[absorbed.id] = kept.id
         self.touched.update((kept.id, absorbed.id))
         if level == "event":
@@ -524,7 +611,7 @@ class GroupState:
         self._log(("df", entry.id))
 
     def index_terms(self, level: str, cluster: Cluster, terms: list[str]) -> None:
-        postings = self.index[level]
+        postings = self.postings(level, cluster.id)
         for term in terms:
             slot = postings.setdefault(term, {})
             slot[cluster.id] = slot.get(cluster.id, 0) + 1
@@ -568,10 +655,13 @@ class GroupState:
             cluster.norms2 = dict(norms2)
             cluster.first_day, cluster.last_day = first, last
             cluster.weight, cluster.headlines = weight, headlines
+            if cid in self.sleeping:
+                self.settle(level, cluster)
             self.touched.add(cid)
         elif kind == "new":
             _, level, cid = record
             cluster = self.clusters(level).pop(cid)
+            self.sleeping.discard(cid)
             self.touched.add(cid)
             assert not cluster.members
         elif kind == "trim":
@@ -606,14 +696,24 @@ class GroupState:
             kept.years = dict(years)
             clusters[absorbed.id] = absorbed
             self.aliases.pop(absorbed.id, None)
+            kept_postings = self.postings(level, kept.id)
             for term, count in absorbed.indexed.items():
-                postings = self.index[level][term]
+                postings = kept_postings[term]
                 left = postings[kept.id] - count
                 if left > 0:
                     postings[kept.id] = left
                 else:
                     postings.pop(kept.id, None)
-                postings[absorbed.id] = count
+                    if not postings:
+                        del kept_postings[term]
+            self.settle(level, kept)  # its own first date again
+            if self._should_sleep(level, absorbed):
+                self.sleeping.add(absorbed.id)
+            elif level == "event":
+                self.waking.append(absorbed.id)
+            absorbed_postings = self.postings(level, absorbed.id)
+            for term, count in absorbed.indexed.items():
+                absorbed_postings.setdefault(term, {})[absorbed.id] = count
             if level == "event":
                 for member in absorbed.members:
                     self.entries[member].event = absorbed.id
@@ -645,7 +745,7 @@ class GroupState:
         elif kind == "index":
             _, level, cid, terms = record
             cluster = self.clusters(level)[cid]
-            postings = self.index[level]
+            postings = self.postings(level, cid)
             for term in reversed(terms):
                 slot = postings[term]
                 slot[cid] -= 1
@@ -693,6 +793,7 @@ class GroupState:
             for cluster in state.clusters(level).values():
                 for term, count in cluster.indexed.items():
                     postings.setdefault(term, {})[cluster.id] = count
+        state.waking.extend(sorted(state.events, key=lambda cid: state.events[cid].founder))
         return state
 
 
