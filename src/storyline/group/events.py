@@ -3,10 +3,14 @@
 Each article, in canonical order (publication time, then id), is compared with the events of
 the active window that share its heaviest words (an inverted index gives the candidates, never
 all pairs). The comparison combines several sparse sub-vector cosines against the event's
-centroid (words, title, names) and damps it by the time between the article and the event's
-dates, in the spirit of Miranda et al. (2018) and Story Forest. The article joins the best
-event that reaches the threshold, else founds a new one: every article gets a place, an article
-nobody else reported is a one-article event. An event takes no dated article more than
+centroid (words, title, names; for events also the quantities stated) and damps it by the time
+between the article and the event's dates, in the spirit of Miranda et al. (2018) and Story
+Forest. The article joins the best event that reaches the threshold, else founds a new one:
+every article gets a place, an article nobody else reported is a one-article event. Before a
+full-text article founds an event it takes a second look: it joins the closest event it nearly
+reached (``GroupSettings.second_look_ratio`` of the threshold) when it names the same people
+and places (``GroupSettings.second_look_names``), since outlets word one development
+differently but name the same actors. An event takes no dated article more than
 ``GroupSettings.event_max_span_days`` after its first date (:func:`beyond_span`). When an
 article reaches two events whose centroids are also close, the two merge (the older keeps its
 id).
@@ -79,6 +83,7 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
             features.title, sublinear=False, idf_power=TITLE_IDF_POWER, buckets=buckets
         ),
         "names": weigh(features.names, buckets=buckets),
+        "numbers": weigh(features.numbers or {}, buckets=buckets),
         "dense": dense_vector(features.dense),
     }
 
@@ -94,6 +99,7 @@ def _combine(
     headline: bool,
     has_names: bool,
     has_dense: bool = False,
+    has_numbers: bool = False,
 ) -> float:
     if headline:
         title_w, names_w = settings.headline_title_weight, settings.headline_names_weight
@@ -106,8 +112,13 @@ def _combine(
         title_w, names_w = settings.title_weight, settings.names_weight
         if not has_names:
             body_w, names_w = body_w + names_w, 0.0
+        numbers_w = settings.numbers_weight if has_numbers else 0.0
+        body_w -= numbers_w
         sparse = (
-            body_w * cosines["body"] + title_w * cosines["title"] + names_w * cosines["names"]
+            body_w * cosines["body"]
+            + title_w * cosines["title"]
+            + names_w * cosines["names"]
+            + numbers_w * cosines["numbers"]
         )
         dense_w = settings.dense_weight
     if not has_dense or dense_w <= 0.0:
@@ -174,7 +185,9 @@ def similarity(
     }
     has_names = bool(vectors["names"]) and cluster.norms2["names"] > 0
     has_dense = bool(vectors["dense"]) and cluster.norms2["dense"] > 0
-    value = _combine(settings, cosines, headline, has_names, has_dense) * factor
+    # Quantities tell one development from the next, not one matter from another.
+    has_numbers = level == "event" and bool(vectors["numbers"]) and cluster.norms2["numbers"] > 0
+    value = _combine(settings, cosines, headline, has_names, has_dense, has_numbers) * factor
     if (
         level == "event"
         and year is not None
@@ -197,7 +210,8 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
         cosines[sub] = dot / norm if norm > 0 else 0.0
     has_names = a.norms2["names"] > 0 and b.norms2["names"] > 0
     has_dense = a.norms2["dense"] > 0 and b.norms2["dense"] > 0
-    value = _combine(settings, cosines, headline, has_names, has_dense)
+    has_numbers = level == "event" and a.norms2["numbers"] > 0 and b.norms2["numbers"] > 0
+    value = _combine(settings, cosines, headline, has_names, has_dense, has_numbers)
     return value / _thresholds(settings, level, headline)
 
 
@@ -310,12 +324,25 @@ def decide_event(
     assert entry.features is not None
     headline = entry.features.headline_only
     scored: list[tuple[float, tuple[str, str], Cluster]] = []
+    second: list[tuple[float, tuple[str, str], Cluster]] = []
     for cluster in candidates(state, settings, "event", terms, vectors, entry.day):
         sim = similarity(
             settings, "event", vectors, headline, entry.day, cluster, entry.features.year
         )
         if sim is not None and sim.ratio >= 1.0:
             scored.append((sim.ratio, cluster.founder, cluster))
+        elif (
+            sim is not None
+            and not headline
+            and not cluster.headline_only
+            and sim.ratio >= settings.second_look_ratio
+            and cosine(vectors["names"], cluster.sums["names"], math.sqrt(cluster.norms2["names"]))
+            >= settings.second_look_names
+        ):
+            second.append((sim.ratio, cluster.founder, cluster))
+    if not scored and second:
+        second.sort(key=lambda item: (-item[0], item[1]))
+        return second[0][2], False
     if not scored:
         return state.new_cluster("event", entry), True
     scored.sort(key=lambda item: (-item[0], item[1]))

@@ -8,6 +8,9 @@ An article is described once, when it arrives, by :class:`Features`:
 - ``names``: capitalised words that look like names of people, places and organisations,
   found by simple rules (a capitalised word that does not start a sentence, or that stands in
   a run of capitalised words); a later entities module may replace them;
+- ``numbers``: the quantities the title and lead state ("4.6", "137 million", "17"), years
+  left out (``year`` tells those): two similar events of one kind (two earthquakes, two
+  acquisitions) differ in their magnitudes, prices and counts more than in their words;
 - ``day``: the publication time in days since the Unix epoch (``None`` when unknown);
 - ``year``: the publication year, else the year the title and lead mention most (the latest
   on ties; ``None`` when they mention none): what tells time when one side of a comparison
@@ -81,6 +84,13 @@ _YEAR = re.compile(r"(?<![\w.,])(19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
 #: root is the plain middle choice, not the best on any one set).
 TITLE_IDF_POWER = 0.5
 
+#: A number as written in news: digits with thousands separators and decimals ("1,200",
+#: "4.6"), optionally followed by a scale word ("137 million"), which belongs to the quantity.
+_NUMBER = re.compile(
+    r"(?<![\w.,/:-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w/:-]|[.,]\d)"
+    r"(?:\s+(million|billion|trillion|percent|per cent))?",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SENTENCE_MARKS = frozenset('.!?:;"“”|•')
@@ -181,6 +191,19 @@ def names(text: str) -> list[str]:
     return out
 
 
+def numbers(text: str) -> list[str]:
+    """The quantities ``text`` states, normalised ("1,200" -> "1200", "137 Million" ->
+    "137 million"); four-digit years of the news era are left out (they date, not measure)."""
+    out = []
+    for match in _NUMBER.finditer(text):
+        whole, fraction, scale = match.group(1), match.group(2) or "", match.group(3)
+        value = whole.replace(",", "") + fraction
+        if not fraction and not scale and _YEAR.fullmatch(whole):
+            continue
+        out.append(f"{value} {scale.lower().replace('per cent', 'percent')}" if scale else value)
+    return out
+
+
 def _with_pairs(tokens: list[str]) -> list[str]:
     return tokens + [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
 
@@ -230,7 +253,8 @@ class Features:
     headline_only: bool
     year: int | None = None
     dense: list[float] | None = None
-    #: The document-frequency bucket of every word of the three sub-vectors (see
+    numbers: dict[str, int] | None = None
+    #: The document-frequency bucket of every word of the sparse sub-vectors (see
     #: :func:`term_buckets`), hashed when the article is described (in the describing
     #: process, off the deciding one); not saved, hashed again when missing.
     buckets: dict[str, int] | None = None
@@ -244,6 +268,7 @@ class Features:
             "headline_only": self.headline_only,
             "year": self.year,
             "dense": self.dense,
+            "numbers": self.numbers,
         }
 
     @classmethod
@@ -256,6 +281,7 @@ class Features:
             bool(data["headline_only"]),
             data.get("year"),
             data.get("dense"),
+            data.get("numbers"),
         )
 
 
@@ -280,6 +306,7 @@ def extract_features(article: Article) -> Features:
         day=day,
         headline_only=headline_only,
         year=_utc_year(day) if day is not None else mentioned_year(title + "\n" + lead),
+        numbers=dict(Counter(numbers(title) + numbers(lead))),
     )
     term_buckets(features)
     return features
@@ -290,6 +317,8 @@ def term_buckets(features: Features) -> dict[str, int]:
     if features.buckets is None:
         crc, mask = zlib.crc32, DF_BUCKETS - 1
         terms = features.body.keys() | features.names.keys() | features.title.keys()
+        if features.numbers:
+            terms |= features.numbers.keys()
         features.buckets = {t: crc(t.encode()) & mask for t in terms}
     return features.buckets
 

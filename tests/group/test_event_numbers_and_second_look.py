@@ -1,0 +1,86 @@
+"""Quantities in the event similarity, and the second look before founding an event."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from storyline.group import Grouper, GroupSettings
+from storyline.group.events import article_vectors, similarity
+from storyline.group.features import cosine, extract_features, numbers
+from storyline.group.state import Entry
+from storyline.model import Article
+
+RAID = (
+    "The Varnland coast guard seized {} smugglers off Port Ostrey on Sunday after a chase "
+    "of {} hours, a coast guard spokesman in Port Ostrey said."
+)
+
+
+def _article(aid: str, title: str, text: str) -> Article:
+    return Article(
+        source=f"test:{aid}", format="jsonl", id=aid, title=title, body=text, outlet="Feed"
+    )
+
+
+def test_numbers_are_normalised_and_years_left_out() -> None:
+    text = "In 2019 a 4.6 quake hit; 1,200 fled, a $137 Million fund, 3.5 per cent, 17 dead."
+    assert numbers(text) == ["4.6", "1200", "137 million", "3.5 percent", "17"]
+    assert numbers("Updated 2013-09-18 13:59, scores 3-1, on 12/25/2008") == []
+
+
+def _score(grouper: Grouper, settings: GroupSettings, text: str, level: str) -> float:
+    article = _article("r2", "Smugglers seized off Port Ostrey", text)
+    features = extract_features(article)
+    entry = Entry("r2", ("~", "r2"), article.title or "", None, None, None, features)
+    vectors = article_vectors(grouper.state, entry)
+    states = grouper.state.events if level == "event" else grouper.state.stories
+    cluster = next(iter(states.values()))
+    sim = similarity(settings, level, vectors, False, None, cluster, features.year)
+    assert sim is not None
+    return sim.value
+
+
+def test_the_same_figures_bring_an_article_closer_to_an_event_not_to_a_story() -> None:
+    grouper = Grouper()
+    grouper.add([_article("r1", "Smugglers seized off Port Ostrey", RAID.format(14, 6))])
+    settings = GroupSettings()
+    flat = replace(settings, numbers_weight=0.0)
+    same, other = (_score(grouper, settings, RAID.format(*n), "event") for n in ((14, 6), (31, 9)))
+    flat_same, flat_other = (
+        _score(grouper, flat, RAID.format(*n), "event") for n in ((14, 6), (31, 9))
+    )
+    assert same - other > flat_same - flat_other > 0.0  # the figures count beyond their words
+    for text in (RAID.format(14, 6), RAID.format(31, 9)):
+        assert _score(grouper, settings, text, "story") == _score(grouper, flat, text, "story")
+
+
+def test_a_founder_sharing_the_events_names_takes_a_second_look() -> None:
+    first = _article("a1", "Smugglers seized off Port Ostrey", RAID.format(14, 6))
+    later = _article(
+        "a2",
+        "Praise for Port Ostrey crews",
+        "Captain Ilsa Marrow thanked the crews of Port Ostrey; Varnland ministers promised "
+        "new boats for the harbour.",
+    )
+    probe = Grouper()
+    probe.add([first])
+    event = next(iter(probe.state.events.values()))
+    features = extract_features(later)
+    entry = Entry("a2", ("~", "a2"), later.title or "", None, None, None, features)
+    vectors = article_vectors(probe.state, entry)
+    sim = similarity(GroupSettings(), "event", vectors, False, None, event, features.year)
+    assert sim is not None
+    names = cosine(vectors["names"], event.sums["names"], math.sqrt(event.norms2["names"]))
+    assert names > 0.0
+    # A bar the article misses by a tenth: only a second look can put it in the event.
+    strict = replace(GroupSettings(), event_threshold=sim.value / 0.9, second_look_ratio=0.85)
+
+    def events(settings: GroupSettings) -> int:
+        grouper = Grouper(settings)
+        grouper.add([first, later])
+        return len(grouper.state.events)
+
+    assert events(replace(strict, second_look_names=names - 0.01)) == 1
+    assert events(replace(strict, second_look_names=names + 0.01)) == 2  # names too far
+    assert events(replace(strict, second_look_ratio=0.95, second_look_names=0.0)) == 2
