@@ -96,3 +96,20 @@ def test_closed_events_follow_their_story_into_a_merge_in_the_store() -> None:
     merged = stored_story(conn, "st_b")  # the alias reads the story it went into
     assert merged is not None and merged["id"] == "st_a"
     assert [(e["id"], e["story"]) for e in merged["events"]] == [("ev_old", "st_a")]
+
+
+def test_an_id_live_again_after_a_merge_was_taken_back_is_no_alias() -> None:
+    import sqlite3
+
+    from storyline.group import GroupUpdate
+    from storyline.group.persist import migrate_groups, resolve_id, save_update
+
+    conn = sqlite3.connect(":memory:")
+    migrate_groups(conn)
+    story = {"id": "st_b", "title": "Siege", "first_date": "2031-01-02", "last_date": None}
+    save_update(conn, GroupUpdate(stories=[story, {**story, "id": "st_a"}]))
+    save_update(conn, GroupUpdate(aliases={"st_b": "st_a"}))
+    assert resolve_id(conn, "st_b") == "st_a"
+    # A late article undid the merge: st_b is reported live again.
+    save_update(conn, GroupUpdate(stories=[story]))
+    assert resolve_id(conn, "st_b") == "st_b"

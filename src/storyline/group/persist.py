@@ -151,6 +151,12 @@ def save_update(conn: sqlite3.Connection, update: GroupUpdate) -> None:
         _save_event(conn, record, record["id"] in closed)
     for record in update.stories:
         _save_story(conn, record, record["id"] in closed)
+    # An id that names a live event or story again (a merge taken back when a late article
+    # was decided in its place) is no longer an alias.
+    conn.executemany(
+        "DELETE FROM group_aliases WHERE alias = ?",
+        [(r["id"],) for r in (*update.events, *update.stories)],
+    )
     for alias, target in sorted(update.aliases.items()):
         conn.execute(
             "INSERT OR REPLACE INTO group_aliases (alias, id) VALUES (?, ?)", (alias, target)
