@@ -82,7 +82,13 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
         "title": weigh(
             features.title, sublinear=False, idf_power=TITLE_IDF_POWER, buckets=buckets
         ),
-        "names": weigh(features.names, buckets=buckets),
+        # A headline's names depend on how the stream writes its words (see
+        # DocumentFrequencies.headline_names): words the article's buckets may not hold.
+        "names": (
+            weigh(state.df.headline_names(features))
+            if features.headline_only
+            else weigh(features.names, buckets=buckets)
+        ),
         "numbers": weigh(features.numbers or {}, buckets=buckets),
         "dense": dense_vector(features.dense),
     }
