@@ -277,7 +277,9 @@ def candidates(
             near = list(itertools.islice(slot, POSTING_LIMIT + 1))
         else:
             near = []
-            for cid in slot:
+            # Newest first: a cluster within reach was most likely indexed lately, so a
+            # common word finds its limit's worth soonest (the result is the same set).
+            for cid in reversed(slot):
                 cluster = clusters[cid]
                 first, last = cluster.first_day, cluster.last_day
                 if first is None or last is None or (
