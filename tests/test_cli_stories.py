@@ -44,6 +44,16 @@ def test_stories_have_the_issue_shape_and_a_dated_timeline(demo_db):
     assert strike["first_date"] == "2026-03-02" and len(strike["events"]) >= 4
 
 
+def test_developments_of_one_matter_days_apart_stay_separate_events(demo_db):
+    """Every development of the strike names Port Amsel and its union: shared names alone
+    must not fold a later development (ships queueing) into an earlier one (talks failing)."""
+    strike = max(as_json("stories", "--db", demo_db), key=lambda s: len(s["events"]))
+    titles = [e["title"] for e in strike["events"]]
+    assert len(titles) == 10
+    assert any("Ships queue" in t for t in titles)
+    assert any("Third round" in t for t in titles)
+
+
 def test_every_article_gets_a_place_once(demo_db):
     articles = {a["id"] for a in as_json("articles", "--db", demo_db)}
     placed = [a for s in as_json("stories", "--db", demo_db) for e in s["events"]

@@ -6,11 +6,8 @@ all pairs). The comparison combines several sparse sub-vector cosines against th
 centroid (words, title, names; for events also the quantities stated) and damps it by the time
 between the article and the event's dates, in the spirit of Miranda et al. (2018) and Story
 Forest. The article joins the best event that reaches the threshold, else founds a new one:
-every article gets a place, an article nobody else reported is a one-article event. Before a
-full-text article founds an event it takes a second look: it joins the closest event it nearly
-reached (``GroupSettings.second_look_ratio`` of the threshold) when it names the same people
-and places (``GroupSettings.second_look_names``), since outlets word one development
-differently but name the same actors. An event takes no dated article more than
+every article gets a place, an article nobody else reported is a one-article event. An event
+takes no dated article more than
 ``GroupSettings.event_max_span_days`` after its first date (:func:`beyond_span`). When an
 article reaches two events whose centroids are also close, the two merge (the older keeps its
 id).
@@ -332,25 +329,12 @@ def decide_event(
     assert entry.features is not None
     headline = entry.features.headline_only
     scored: list[tuple[float, tuple[str, str], Cluster]] = []
-    second: list[tuple[float, tuple[str, str], Cluster]] = []
     for cluster in candidates(state, settings, "event", terms, vectors, entry.day):
         sim = similarity(
             settings, "event", vectors, headline, entry.day, cluster, entry.features.year
         )
         if sim is not None and sim.ratio >= 1.0:
             scored.append((sim.ratio, cluster.founder, cluster))
-        elif (
-            sim is not None
-            and not headline
-            and not cluster.headline_only
-            and sim.ratio >= settings.second_look_ratio
-            and cosine(vectors["names"], cluster.sums["names"], math.sqrt(cluster.norms2["names"]))
-            >= settings.second_look_names
-        ):
-            second.append((sim.ratio, cluster.founder, cluster))
-    if not scored and second:
-        second.sort(key=lambda item: (-item[0], item[1]))
-        return second[0][2], False
     if not scored:
         return state.new_cluster("event", entry), True
     scored.sort(key=lambda item: (-item[0], item[1]))

@@ -83,17 +83,6 @@ class GroupSettings:
     #: talks to the May report: the seeds' expectation, tests/group, keeps 0.25).
     event_threshold: float = 0.25
     event_headline_threshold: float = 0.2
-    #: A second look before a full-text article founds an event: it joins the closest event
-    #: it reached at this share of the threshold or more when the names it mentions are also
-    #: the event's (names cosine at or above ``second_look_names``). Outlets that report one
-    #: development in other words still name its people and places; an article that shares
-    #: its names but not its wording is a late report, not a new development. Calibrated on
-    #: the ECB+ events (ratios 0.8-0.9, names 0.4-0.55; flat in the ratio, best at names 0.4:
-    #: B-cubed F1 0.841 -> 0.854 alone, 0.868 -> 0.876 with the numbers); headlines are not
-    #: given it (their names are too few to tell), and UCI headlines and ECB+ titles group
-    #: as before.
-    second_look_ratio: float = 0.85
-    second_look_names: float = 0.4
     #: Two events merge when an article reaches both and their centroids' similarity is this
     #: many times the join threshold of their scale (full text or headline): stricter than
     #: joining, since a merge joins everything both events hold. Full text: calibrated on ECB+

@@ -1,13 +1,12 @@
-"""Quantities in the event similarity, and the second look before founding an event."""
+"""Quantities in the event similarity."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from storyline.group import Grouper, GroupSettings
 from storyline.group.events import article_vectors, similarity
-from storyline.group.features import cosine, extract_features, numbers
+from storyline.group.features import extract_features, numbers
 from storyline.group.state import Entry
 from storyline.model import Article
 
@@ -53,34 +52,3 @@ def test_the_same_figures_bring_an_article_closer_to_an_event_not_to_a_story() -
     assert same - other > flat_same - flat_other > 0.0  # the figures count beyond their words
     for text in (RAID.format(14, 6), RAID.format(31, 9)):
         assert _score(grouper, settings, text, "story") == _score(grouper, flat, text, "story")
-
-
-def test_a_founder_sharing_the_events_names_takes_a_second_look() -> None:
-    first = _article("a1", "Smugglers seized off Port Ostrey", RAID.format(14, 6))
-    later = _article(
-        "a2",
-        "Praise for Port Ostrey crews",
-        "Captain Ilsa Marrow thanked the crews of Port Ostrey; Varnland ministers promised "
-        "new boats for the harbour.",
-    )
-    probe = Grouper()
-    probe.add([first])
-    event = next(iter(probe.state.events.values()))
-    features = extract_features(later)
-    entry = Entry("a2", ("~", "a2"), later.title or "", None, None, None, features)
-    vectors = article_vectors(probe.state, entry)
-    sim = similarity(GroupSettings(), "event", vectors, False, None, event, features.year)
-    assert sim is not None
-    names = cosine(vectors["names"], event.sums["names"], math.sqrt(event.norms2["names"]))
-    assert names > 0.0
-    # A bar the article misses by a tenth: only a second look can put it in the event.
-    strict = replace(GroupSettings(), event_threshold=sim.value / 0.9, second_look_ratio=0.85)
-
-    def events(settings: GroupSettings) -> int:
-        grouper = Grouper(settings)
-        grouper.add([first, later])
-        return len(grouper.state.events)
-
-    assert events(replace(strict, second_look_names=names - 0.01)) == 1
-    assert events(replace(strict, second_look_names=names + 0.01)) == 2  # names too far
-    assert events(replace(strict, second_look_ratio=0.95, second_look_names=0.0)) == 2
