@@ -355,7 +355,6 @@ class GroupState:
     newest_day: float | None = None
     committed_key: tuple[str, str] = ("", "")
     touched: set[str] = field(default_factory=set)
-    closed: list[dict[str, Any]] = field(default_factory=list)
     #: Events founded before this day (a batch's horizon less the event span) take no dated
     #: article any more, though an undated one may still reach them until they close: their
     #: postings sleep in ``asleep``, which only undated articles' lookups read, so that dated
