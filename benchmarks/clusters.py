@@ -478,7 +478,8 @@ def main() -> int:
     parser.add_argument(
         "--embeddings",
         action="store_true",
-        help="also storyline with the embeddings extra (MiniLM; about a minute per 1,000 articles)",
+        help="also storyline with the embeddings extra (MiniLM on headlines; the baseline embeds "
+        "every article: about a minute per 1,000 full articles)",
     )
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-order", action="store_true")

@@ -93,9 +93,33 @@ def test_dense_vectors_join_headlines_that_share_no_words() -> None:
 
 def test_default_settings_weigh_embeddings_less_than_words() -> None:
     settings = GroupSettings()
-    assert 0.0 < settings.dense_weight < 0.5
+    assert 0.0 <= settings.dense_weight < 0.5
     assert 0.0 < settings.headline_dense_weight < 0.5
     assert 0.0 < settings.dense_floor < 1.0
+
+
+class CountingEmbedder(TableEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        self.texts.extend(texts)
+        return [[1.0, 0.0, 0.0] for _ in texts]
+
+
+def test_full_texts_are_embedded_only_when_their_comparisons_use_it() -> None:
+    full = Article(
+        source="t", format="jsonl", id="f1", title="Ferry contract approved",
+        text="The Harbourside council approved the Vellmar ferry contract on Monday.",
+        published="2026-03-02T09:00:00+00:00",
+    )
+    for weight, expected in ((0.0, 3), (0.2, 4)):
+        embedder = CountingEmbedder()
+        grouper = Grouper(replace(GroupSettings(), dense_weight=weight), embedder=embedder)
+        grouper.add([*_headlines(), full])
+        assert len(embedder.texts) == expected
+        assert (full.title in " ".join(embedder.texts)) == (weight > 0)
 
 
 def test_a_broken_embedder_loses_no_article() -> None:

@@ -225,16 +225,21 @@ class Grouper:
         """Window entries of the new articles (copies linked), embedded when the grouper
         has an embedder."""
         new: list[Entry] = []
+        embedded: list[Entry] = []
         texts: list[str] = []
         embedding = self.embedder is not None
+        # Full texts are only embedded when their comparisons use it (dense_weight > 0).
+        full_texts = self.settings.dense_weight > 0.0
         for article in articles:
             entry, text = self._entry(article, update, embedding, arrival)
             if entry is not None:
                 new.append(entry)
-                if embedding:
+                headline = entry.features is not None and entry.features.headline_only
+                if embedding and (headline or full_texts):
+                    embedded.append(entry)
                     texts.append(text or "")
-        if self.embedder is not None and new:
-            self._embed(new, texts, update)
+        if self.embedder is not None and embedded:
+            self._embed(embedded, texts, update)
         return new
 
     def _entry(
