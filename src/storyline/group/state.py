@@ -39,6 +39,9 @@ __all__ = [
 #: sentence embedding, keyed by dimension) which stays empty unless the grouper was given an
 #: embedder (:mod:`storyline.group.embeddings`).
 SUBVECTORS = ("body", "title", "names", "numbers", "dense")
+#: Sub-vectors only events compare on (figures tell one development from the next, not one
+#: matter from another): stories do not keep them.
+EVENT_ONLY = frozenset({"numbers"})
 
 #: Shape of :meth:`GroupState.to_dict` (1: journal adds as word pairs, merges as lengths).
 STATE_VERSION = 2
@@ -506,8 +509,10 @@ class GroupState:
             if year is not None:
                 cluster.years[year] = cluster.years.get(year, 0) + 1
                 record = (*record[:-1], year)
+            story = level == "story"
             for sub, vector in vectors.items():
-                if vector:  # an empty one (no embedding, no names) changes nothing
+                # An empty one (no embedding, no names) changes nothing.
+                if vector and not (story and sub in EVENT_ONLY):
                     changes[sub] = _add_vector(cluster, sub, vector)
         self.touched.add(cluster.id)
         self._log(record)
