@@ -7,10 +7,9 @@ centroid (words, title, names; for events also the quantities stated) and damps 
 between the article and the event's dates, in the spirit of Miranda et al. (2018) and Story
 Forest. The article joins the best event that reaches the threshold, else founds a new one:
 every article gets a place, an article nobody else reported is a one-article event. An event
-takes no dated article more than
-``GroupSettings.event_max_span_days`` after its first date (:func:`beyond_span`). When an
-article reaches two events whose centroids are also close, the two merge (the older keeps its
-id).
+takes no dated article more than ``GroupSettings.event_max_span_days`` after its first date
+(:func:`beyond_span`). When an article reaches two events whose centroids are also close, the
+two merge (the older keeps its id).
 
 When the publication date is unknown (on either side), time is told by the texts instead: an
 article whose main mentioned year is none of the event's years is damped
