@@ -34,6 +34,7 @@ import tomllib
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -371,11 +372,10 @@ def extract_features(article: Article) -> Features:
 def term_buckets(features: Features) -> dict[str, int]:
     """Each word's bucket in :class:`DocumentFrequencies` (hashed once per article)."""
     if features.buckets is None:
-        crc, mask = zlib.crc32, DF_BUCKETS - 1
         terms = features.body.keys() | features.names.keys() | features.title.keys()
         if features.numbers:
             terms |= features.numbers.keys()
-        features.buckets = {t: crc(t.encode()) & mask for t in terms}
+        features.buckets = _hash_buckets(terms)
     return features.buckets
 
 
@@ -398,8 +398,10 @@ def mentioned_year(text: str) -> int | None:
     return int(max(found.items(), key=lambda kv: (kv[1], kv[0]))[0])
 
 
-def _bucket(term: str) -> int:
-    return zlib.crc32(term.encode()) & (DF_BUCKETS - 1)
+def _hash_buckets(terms: Iterable[str]) -> dict[str, int]:
+    """Each word's bucket in :class:`DocumentFrequencies`."""
+    crc, mask = zlib.crc32, DF_BUCKETS - 1
+    return {t: crc(t.encode()) & mask for t in terms}
 
 
 class DocumentFrequencies:
@@ -490,8 +492,7 @@ class DocumentFrequencies:
         vector = {}
         log = math.log
         if buckets is None:
-            crc, mask = zlib.crc32, DF_BUCKETS - 1
-            buckets = {term: crc(term.encode()) & mask for term in counts}
+            buckets = _hash_buckets(counts)
         for term, count in counts.items():
             idf = log(n / (df[buckets[term]] + 1)) + 1.0
             if idf_power != 1.0:
