@@ -14,7 +14,9 @@ One run prints:
    user's run does), then read + copies + clustering in memory on ``reuters21578`` and on a
    long stream made from it (``benchmarks/news_stream.py``), each in a fresh process;
 3. order independence: articles whose event changes between the canonical run and shuffled
-   arrival orders fed in small batches.
+   arrival orders fed in small batches;
+4. with the quality: how the similarity under the grouping ranks pairs of articles from
+   different outlets against people's "same story" scores (``benchmarks/pair_similarity.py``).
 
 Options let a developer run a quick subset, e.g.::
 
@@ -41,6 +43,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pair_similarity  # noqa: E402
 
 from storyline.evaluate.clusters import (  # noqa: E402
     cluster_scores,
@@ -535,6 +539,7 @@ def main() -> int:
         quality(
             args.shared, sets, args.levels.split(","), not args.no_baselines, args.embeddings
         )
+        print(pair_similarity.report(args.shared))
     if not args.no_speed:
         marks = [int(m) for m in args.memory_marks.split(",") if m]
         speed(args.shared, args.stream_size, args.batch, marks, args.ingest_workers)

@@ -28,6 +28,20 @@ def test_numbers_are_normalised_and_years_left_out() -> None:
     assert numbers("Updated 2013-09-18 13:59, scores 3-1, on 12/25/2008") == []
 
 
+def test_days_and_hours_tell_time_not_quantity() -> None:
+    text = (
+        "On March 5, 23 fishermen were rescued at 7 p.m. and 4 more on 12 December; "
+        "Jan. 30 saw 11 Mayors meet at 10 am, 9 of them from Ostrey, on the 3rd of May."
+    )
+    assert numbers(text) == ["23", "4", "11", "9"]
+    # Large figures beside a month name stay quantities; so do hours without a.m./p.m.
+    assert numbers("In March 1,200 fled; 45 March arrivals; 14 amendments") == [
+        "1200",
+        "45",
+        "14",
+    ]
+
+
 def _score(grouper: Grouper, settings: GroupSettings, text: str, level: str) -> float:
     article = _article("r2", "Smugglers seized off Port Ostrey", text)
     features = extract_features(article)

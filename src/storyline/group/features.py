@@ -230,14 +230,47 @@ def _scan(text: str) -> tuple[list[str], tuple[list[str], list[str], list[str]]]
     return found, (capital, lower, unsure)
 
 
+@cache
+def _calendar() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A month name ending the text before a number, and one starting the text after it."""
+    data = tomllib.loads(resources.files("storyline.group").joinpath("data/words.toml").read_text())
+    month = "(?:" + "|".join(sorted(data["months"], key=len, reverse=True)) + r")\.?"
+    return (
+        re.compile(rf"\b{month}\s+$", re.IGNORECASE),
+        re.compile(rf"\s*(?:of\s+)?{month}(?!\w)", re.IGNORECASE),
+    )
+
+
+_CLOCK = re.compile(r"\s*[ap]\.?m\b\.?", re.IGNORECASE)
+
+
+def _tells_time(text: str, match: re.Match[str]) -> bool:
+    """True when a bare one- or two-digit number is a day beside a month name ("March 5",
+    "5 March", "Jan. 30") or an hour before "a.m."/"p.m." ("7 p.m."): a date, not a quantity.
+    """
+    whole = match.group(1)
+    if len(whole) > 2 or match.group(2) or match.group(3):
+        return False
+    month_before, month_after = _calendar()
+    if int(whole) <= 31 and (
+        month_before.search(text, max(0, match.start() - 12), match.start())
+        or month_after.match(text, match.end())
+    ):
+        return True
+    return int(whole) <= 12 and _CLOCK.match(text, match.end()) is not None
+
+
 def numbers(text: str) -> list[str]:
     """The quantities ``text`` states, normalised ("1,200" -> "1200", "137 Million" ->
-    "137 million"); four-digit years of the news era are left out (they date, not measure)."""
+    "137 million"). Numbers that tell time are left out: four-digit years of the news era,
+    days beside a month name and hours before "a.m."/"p.m." (they date, not measure)."""
     out = []
     for match in _NUMBER.finditer(text):
         whole, fraction, scale = match.group(1), match.group(2) or "", match.group(3)
         value = whole.replace(",", "") + fraction
         if not fraction and not scale and _YEAR.fullmatch(whole):
+            continue
+        if _tells_time(text, match):
             continue
         out.append(f"{value} {scale.lower().replace('per cent', 'percent')}" if scale else value)
     return out
