@@ -225,8 +225,10 @@ def index_terms(settings: GroupSettings, vectors: dict[str, Vector]) -> list[str
     for _, term in heapq.nsmallest(4, ((-w, t) for t, w in vectors["names"].items())):
         if term not in terms:
             terms.append(term)
+    # Every title word is a key; a headline's word pairs are not (its words find the
+    # clusters that hold the pairs).
     for term in sorted(vectors["title"]):
-        if term not in terms:
+        if "_" not in term and term not in terms:
             terms.append(term)
     return terms
 
