@@ -25,11 +25,11 @@ def test_casing_tells_meaningful_capitals_from_empty_ones() -> None:
 def test_a_headline_takes_as_names_the_words_the_stream_writes_as_names() -> None:
     table = DocumentFrequencies()
     headline = _features("Vextron Unveils Folding Phone At Spring Event")
-    before = table.headline_names(headline)
+    before = table.stream_names(headline)
     assert "vextron" not in before and "unveil" not in before
     table.add(_features("Phones", "Analysts said Vextron would unveil a phone that folds."))
     table.add(_features("Spring sale", "Retailers unveil discounts as the phone market slows."))
-    after = table.headline_names(headline)
+    after = table.stream_names(headline)
     assert "vextron" in after  # written capitalised inside a sentence
     assert "unveil" not in after and "phone" not in after  # written in lower case
 
@@ -37,7 +37,7 @@ def test_a_headline_takes_as_names_the_words_the_stream_writes_as_names() -> Non
 def test_a_capital_inside_a_sentence_case_headline_stays_a_name() -> None:
     table = DocumentFrequencies()
     headline = _features("Flood warning issued for Marrowby after storm")
-    assert "marrowby" in table.headline_names(headline)
+    assert "marrowby" in table.stream_names(headline)
 
 
 def test_casing_counts_undo_exactly_and_survive_saving() -> None:

@@ -39,7 +39,10 @@ _ISO = re.compile(
     r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})?)?"
 )
 _SLASHED_ISO = re.compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
+# Pages and scrapers sometimes space the separators ("12/2 / 2010 1:31 AM"): such a date is
+# still day-and-month-in-doubt, and must meet the same rule, not fall through to dateparser
+# (which reads it either way, by its own guess).
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?(\d{4})(?!\d)")
 _DOTTED = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
 _DAY_MONTH = re.compile(
     r"(?<![\w.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<month>[^\W\d_]{3,10})\.?"

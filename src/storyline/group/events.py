@@ -9,7 +9,8 @@ Forest. The article joins the best event that reaches the threshold, else founds
 every article gets a place, an article nobody else reported is a one-article event. An event
 takes no dated article more than ``GroupSettings.event_max_span_days`` after its first date
 (:func:`beyond_span`). When an article reaches two events whose centroids are also close, the
-two merge (the older keeps its id).
+two merge (the older keeps its id); an undated one is held back from an event of other years
+(see :func:`cluster_similarity`).
 
 When the publication date is unknown (on either side), time is told by the texts instead: an
 article whose main mentioned year is none of the event's years is damped
@@ -78,13 +79,9 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
         "title": weigh(
             features.title, sublinear=False, idf_power=TITLE_IDF_POWER, buckets=buckets
         ),
-        # A headline's names depend on how the stream writes its words (see
-        # DocumentFrequencies.headline_names): words the article's buckets may not hold.
-        "names": (
-            weigh(state.df.headline_names(features))
-            if features.headline_only
-            else weigh(features.names, buckets=buckets)
-        ),
+        # Names depend on how the stream writes their words (see
+        # DocumentFrequencies.stream_names), for headlines and full texts alike.
+        "names": weigh(state.df.stream_names(features), buckets=buckets),
         "numbers": weigh(features.numbers or {}, buckets=buckets),
         "dense": dense_vector(features.dense),
     }
@@ -202,7 +199,14 @@ def similarity(
 
 
 def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Cluster) -> float:
-    """Similarity of two clusters' centroids, in units of the join threshold of their scale."""
+    """Similarity of two clusters' centroids, in units of the join threshold of their scale.
+
+    When either event is undated, two events with no year in common (the years their members
+    were published in or, when undated, mention most) are damped by
+    ``settings.undated_year_factor``, as an article is when it joins: a merge must not join
+    two developments of one kind years apart (two castings of one role, two quakes in one
+    province) that an undated report reaches both of.
+    """
     headline = a.headline_only or b.headline_only
     cosines = {}
     for sub in SUBVECTORS:
@@ -214,6 +218,14 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
     has_dense = a.norms2["dense"] > 0 and b.norms2["dense"] > 0
     has_numbers = level == "event" and a.norms2["numbers"] > 0 and b.norms2["numbers"] > 0
     value = _combine(settings, cosines, headline, has_names, has_dense, has_numbers)
+    if (
+        level == "event"
+        and (a.first_day is None or b.first_day is None)
+        and a.years
+        and b.years
+        and a.years.keys().isdisjoint(b.years)
+    ):
+        value *= settings.undated_year_factor
     return value / _thresholds(settings, level, headline)
 
 

@@ -495,23 +495,34 @@ class DocumentFrequencies:
         bucket = zlib.crc32(word.encode()) & (CASE_BUCKETS - 1)
         return self.capital[bucket] > NAME_CASE_RATIO * self.lower[bucket]
 
-    def headline_names(self, features: Features) -> dict[str, int]:
-        """The names of a headline-only item, as the stream has seen its words written.
+    def stream_names(self, features: Features) -> dict[str, int]:
+        """The names of an article, as the stream has seen its words written.
 
-        A headline's capitals often say nothing (every word of a title-case line, the first
-        word of a line): such a word is a name when the articles counted so far write it
-        capitalised inside sentences more often than in lower case ("Titanfall", "Microsoft
-        issues patch"), and is not one otherwise ("Update", "Costume" in a title-case line).
-        Words whose capital does say something (inside a sentence case line) stay names.
+        A capital often says nothing (every word of a title-case line, the first word of a
+        sentence or a line): such a word is a name when the articles counted so far write it
+        capitalised inside sentences more often than in lower case ("Titanfall",
+        "Microsoft issues patch"; "Smith, 26, was named ..." after "Matt Smith" elsewhere),
+        and is not one otherwise ("Update", "Costume" in a title-case line). Words whose
+        capital does say something (inside a sentence of a sentence-case line) stay names.
+        Headlines need this most (their capitals rarely say anything); full texts gain the
+        names that open their sentences and lose title-case words that are not names.
         """
         cased = features.cased or {}
+        # Every full text has a few dozen such words: each is looked up once, inline.
+        crc, mask, capital, lower = zlib.crc32, CASE_BUCKETS - 1, self.capital, self.lower
+        named: set[str] = set()
+        for word, sign in cased.items():
+            if sign == 0:
+                bucket = crc(word.encode()) & mask
+                if capital[bucket] > NAME_CASE_RATIO * lower[bucket]:
+                    named.add(word)
         found = {
             word: count
             for word, count in features.names.items()
-            if cased.get(word) != 0 or self.is_name(word)
+            if cased.get(word) != 0 or word in named
         }
-        for word, sign in cased.items():
-            if sign == 0 and word not in found and self.is_name(word):
+        for word in cased:
+            if word in named and word not in found:
                 found[word] = 1
         return found
 
@@ -531,7 +542,7 @@ class DocumentFrequencies:
         ``sublinear``: term frequency ``1 + log(count)`` (else each word counts once);
         ``idf_power``: IDF raised to this power (below 1 flattens it, see
         :data:`TITLE_IDF_POWER`); ``buckets``: the words' buckets, when already hashed
-        (:func:`term_buckets`).
+        (:func:`term_buckets`; words missing there are hashed here).
         """
         if not counts:
             return {}
@@ -541,6 +552,9 @@ class DocumentFrequencies:
         log = math.log
         if buckets is None:
             buckets = _hash_buckets(counts)
+        elif not buckets.keys() >= counts.keys():
+            # Names the stream's casing adds may be words the article's buckets lack.
+            buckets = {**buckets, **_hash_buckets(counts.keys() - buckets.keys())}
         for term, count in counts.items():
             idf = log(n / (df[buckets[term]] + 1)) + 1.0
             if idf_power != 1.0:

@@ -1,0 +1,69 @@
+"""Names of full texts, as the stream writes their words: a surname that opens a sentence
+counts once the stream has seen it written as a name; a title-case headline word that the
+stream writes in lower case does not. The articles are invented."""
+
+from __future__ import annotations
+
+from storyline.group import Grouper
+from storyline.group.events import article_vectors
+from storyline.group.features import DocumentFrequencies, extract_features
+from storyline.model import Article
+
+
+def _features(title: str, text: str):
+    return extract_features(Article(source="test", format="text", title=title, text=text))
+
+
+def test_a_sentence_opening_surname_is_a_name_once_the_stream_writes_it_as_one() -> None:
+    table = DocumentFrequencies()
+    article = _features(
+        "Port names new harbour master",
+        "Okonkwo, 52, will run the harbour from June. She led the pilots' union for a decade.",
+    )
+    assert "okonkwo" not in article.names  # its capital opens a sentence: it says nothing
+    assert "okonkwo" not in table.stream_names(article)
+    table.add(_features("Harbour", "The board said Adaeze Okonkwo had the pilots' trust."))
+    assert "okonkwo" in table.stream_names(article)
+
+
+def test_a_title_case_word_the_stream_writes_in_lower_case_is_no_name() -> None:
+    table = DocumentFrequencies()
+    table.add(_features("Dock strike", "The strike halts work at the docks for a third day."))
+    article = _features(
+        "Crane Collapse Halts Work At Velmora Docks",
+        "A crane fell onto a quay at the Velmora docks on Tuesday, the port authority said.",
+    )
+    assert "halt" in article.names  # a run of capitals in a title-case line
+    names = table.stream_names(article)
+    assert "halt" not in names and "velmora" in names
+
+
+def test_full_text_vectors_use_the_names_the_stream_has_seen() -> None:
+    grouper = Grouper()
+    grouper.add(
+        [
+            Article(
+                source="t",
+                format="text",
+                id="first",
+                title="Harbour board meets",
+                text="The board said Adaeze Okonkwo had the trust of the pilots' union.",
+                published="2031-06-01T09:00:00+00:00",
+            )
+        ]
+    )
+    grouper.add(
+        [
+            Article(
+                source="t",
+                format="text",
+                id="second",
+                title="Port names new harbour master",
+                text="Okonkwo, 52, will run the harbour from June, the board said on Monday.",
+                published="2031-06-02T09:00:00+00:00",
+            )
+        ]
+    )
+    entry = grouper.state.entries["second"]
+    assert entry.features is not None and not entry.features.headline_only
+    assert "okonkwo" in article_vectors(grouper.state, entry)["names"]
