@@ -38,32 +38,17 @@ def test_a_title_case_word_the_stream_writes_in_lower_case_is_no_name() -> None:
     assert "halt" not in names and "velmora" in names
 
 
+def _dated(id_: str, title: str, text: str, day: int) -> Article:
+    published = f"2031-06-{day:02d}T09:00:00+00:00"
+    return Article(source="t", format="text", id=id_, title=title, text=text, published=published)
+
+
 def test_full_text_vectors_use_the_names_the_stream_has_seen() -> None:
     grouper = Grouper()
-    grouper.add(
-        [
-            Article(
-                source="t",
-                format="text",
-                id="first",
-                title="Harbour board meets",
-                text="The board said Adaeze Okonkwo had the trust of the pilots' union.",
-                published="2031-06-01T09:00:00+00:00",
-            )
-        ]
-    )
-    grouper.add(
-        [
-            Article(
-                source="t",
-                format="text",
-                id="second",
-                title="Port names new harbour master",
-                text="Okonkwo, 52, will run the harbour from June, the board said on Monday.",
-                published="2031-06-02T09:00:00+00:00",
-            )
-        ]
-    )
+    board = "The board said Adaeze Okonkwo had the trust of the pilots' union."
+    grouper.add([_dated("first", "Harbour board meets", board, 1)])
+    master = "Okonkwo, 52, will run the harbour from June, the board said on Monday."
+    grouper.add([_dated("second", "Port names new harbour master", master, 2)])
     entry = grouper.state.entries["second"]
     assert entry.features is not None and not entry.features.headline_only
     assert "okonkwo" in article_vectors(grouper.state, entry)["names"]
