@@ -37,6 +37,9 @@ from storyline.group.features import Features, Vector, extract_features  # noqa:
 from storyline.group.state import Cluster, Entry, GroupState  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
+#: An article's entry and its weighed sub-vectors.
+Described = tuple[Entry, dict[str, Vector]]
+
 #: Human scores at or below this count as "very similar" for the AUC.
 SAME = 1.5
 
@@ -47,15 +50,19 @@ def _entry(index: int, features: Features) -> Entry:
 
 
 def _similarity(
-    state: GroupState, settings: GroupSettings, level: str, a: Entry, b: Entry
+    state: GroupState,
+    settings: GroupSettings,
+    level: str,
+    a: Described,
+    b: Described,
 ) -> float:
-    """``a`` against a cluster holding only ``b``, as the grouper would compare them."""
-    cluster = Cluster(id="c", founder=b.key)
-    state.add_member(level, cluster, b, article_vectors(state, b))
-    assert a.features is not None
-    found = similarity(
-        settings, level, article_vectors(state, a), False, None, cluster, a.features.year
-    )
+    """``a`` against a cluster holding only ``b`` (entries with their vectors), as the grouper
+    would compare them."""
+    (entry_a, vectors_a), (entry_b, vectors_b) = a, b
+    cluster = Cluster(id="c", founder=entry_b.key)
+    state.add_member(level, cluster, entry_b, vectors_b)
+    assert entry_a.features is not None
+    found = similarity(settings, level, vectors_a, False, None, cluster, entry_a.features.year)
     return 0.0 if found is None else found.value
 
 
@@ -82,8 +89,11 @@ def report(shared: Path) -> str:
         state.df.add(features)
         entries.append(_entry(index, features))
 
-    def pairs(score: Callable[[Entry, Entry], float]) -> list[float]:
-        return [score(entries[2 * k], entries[2 * k + 1]) for k in range(len(rows))]
+    # Every text weighed once, under the frequencies of the whole set.
+    described = [(entry, article_vectors(state, entry)) for entry in entries]
+
+    def pairs(score: Callable[[Described, Described], float]) -> list[float]:
+        return [score(described[2 * k], described[2 * k + 1]) for k in range(len(rows))]
 
     matrix = TfidfVectorizer(sublinear_tf=True).fit_transform(texts)
     scored: list[tuple[str, list[float]]] = [
@@ -101,10 +111,10 @@ def report(shared: Path) -> str:
         scored.append(
             (label, pairs(lambda a, b, s=chosen, lv=level: _similarity(state, s, lv, a, b)))
         )
-    vectors = [article_vectors(state, entry) for entry in entries]
     for sub in ("body", "names", "numbers"):
-        alone = [_dot(vectors[2 * k][sub], vectors[2 * k + 1][sub]) for k in range(len(rows))]
-        scored.append((f"  {sub} cosine alone", alone))
+        scored.append(
+            (f"  {sub} cosine alone", pairs(lambda a, b, sub=sub: _dot(a[1][sub], b[1][sub])))
+        )
     same = [score <= SAME for score in human]
     lines = [
         f"## Pair similarity across outlets (semeval8: {len(rows)} pairs, "

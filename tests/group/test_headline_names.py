@@ -14,6 +14,11 @@ def _features(title: str, text: str = ""):
     return extract_features(Article(source="test", format="text", title=title, text=text))
 
 
+def _dated(id_: str, title: str, text: str, hour: int) -> Article:
+    published = f"2031-04-02T{hour:02d}:00:00+00:00"
+    return Article(source="t", format="text", id=id_, title=title, text=text, published=published)
+
+
 def test_casing_tells_meaningful_capitals_from_empty_ones() -> None:
     capital, lower, unsure = casing("Shares of Vextron rose after the launch.")
     assert capital == ["vextron"] and "launch" in lower and unsure == ["share"]
@@ -54,30 +59,9 @@ def test_casing_counts_undo_exactly_and_survive_saving() -> None:
 
 def test_headline_vectors_use_the_names_the_stream_has_seen() -> None:
     grouper = Grouper()
-    grouper.add(
-        [
-            Article(
-                source="t",
-                format="text",
-                id="full",
-                title="Phone maker shows new model",
-                text="Analysts said Vextron would unveil a phone that folds in half.",
-                published="2031-04-02T09:00:00+00:00",
-            )
-        ]
-    )
-    grouper.add(
-        [
-            Article(
-                source="t",
-                format="text",
-                id="headline",
-                title="Vextron Unveils Folding Phone At Spring Event",
-                text="",
-                published="2031-04-02T12:00:00+00:00",
-            )
-        ]
-    )
+    text = "Analysts said Vextron would unveil a phone that folds in half."
+    grouper.add([_dated("full", "Phone maker shows new model", text, 9)])
+    grouper.add([_dated("headline", "Vextron Unveils Folding Phone At Spring Event", "", 12)])
     entry = grouper.state.entries["headline"]
     assert entry.features is not None and entry.features.headline_only
     names = article_vectors(grouper.state, entry)["names"]
