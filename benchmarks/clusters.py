@@ -308,6 +308,20 @@ def _speed_worker(path: str, size: int, batch: int, marks: list[int]) -> dict[st
                     "live_events": len(grouper.state.events),
                     "live_stories": len(grouper.state.stories),
                     "live_articles": len(grouper.state.entries),
+                    # Words held by live centroids and posting lists: what grows when a
+                    # long story carries its history (it should level off).
+                    "centroid_words": sum(
+                        len(v)
+                        for level in ("event", "story")
+                        for c in grouper.state.clusters(level).values()
+                        for v in c.sums.values()
+                    ),
+                    "postings": sum(
+                        len(slot)
+                        for level in ("event", "story")
+                        for postings in (grouper.state.index[level], grouper.state.asleep[level])
+                        for slot in postings.values()
+                    ),
                     "seconds": round(group_seconds),
                 }
             )
@@ -428,7 +442,8 @@ def speed(
                 print(
                     f"|   at {c['articles']:,} | {c['seconds']} s | live events "
                     f"{c['live_events']:,}, stories {c['live_stories']:,}, articles "
-                    f"{c['live_articles']:,} | | | peak {c['peak_mb']:,} MB, now "
+                    f"{c['live_articles']:,}; centroid words {c['centroid_words']:,}, "
+                    f"postings {c['postings']:,} | | | peak {c['peak_mb']:,} MB, now "
                     f"{c['rss_mb']:,} MB | |"
                 )
     print(

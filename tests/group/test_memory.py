@@ -113,3 +113,91 @@ def test_an_id_live_again_after_a_merge_was_taken_back_is_no_alias() -> None:
     # A late article undid the merge: st_b is reported live again.
     save_update(conn, GroupUpdate(stories=[story]))
     assert resolve_id(conn, "st_b") == "st_b"
+
+
+_SYLLABLES = ("ka", "lo", "mi", "ru", "te", "so", "vi", "ne", "da", "pu", "ge", "zo")
+
+
+def _changing_siege(days: int) -> list[Article]:
+    """The siege, each day with words of its own (a matter whose vocabulary keeps moving)."""
+    out = _siege(days)
+    for article in out:
+        day = int(article.id[1:4])
+        n = len(_SYLLABLES)
+        words = [
+            _SYLLABLES[(day + k) % n] + _SYLLABLES[(day // n + 3 * k) % n] + "nor"
+            for k in range(4)
+        ]
+        article.body = f"{article.body} Witnesses spoke of {', '.join(words)} and more."
+    return out
+
+
+def _index_from_clusters(grouper: Grouper) -> dict[str, dict[str, dict[str, int]]]:
+    state = grouper.state
+    rebuilt: dict[str, dict[str, dict[str, int]]] = {"event": {}, "story": {}}
+    for level in ("event", "story"):
+        for cluster in state.clusters(level).values():
+            for term, count in cluster.indexed.items():
+                rebuilt[level].setdefault(term, {})[cluster.id] = count
+    return rebuilt
+
+
+def _live_index(grouper: Grouper) -> dict[str, dict[str, dict[str, int]]]:
+    state = grouper.state
+    live: dict[str, dict[str, dict[str, int]]] = {"event": {}, "story": {}}
+    for level in ("event", "story"):
+        for postings in (state.index[level], state.asleep[level]):
+            for term, slot in postings.items():
+                for cid, count in slot.items():
+                    live[level].setdefault(term, {})[cid] = count
+    return live
+
+
+def test_a_long_story_keeps_a_bounded_centroid_and_index() -> None:
+    limit = 12
+    grouper = Grouper(GroupSettings(keep_closed=False, max_centroid_terms=limit))
+    articles = _changing_siege(90)
+    for start in range(0, len(articles), 9):
+        grouper.add(articles[start : start + 9])
+    (story,) = grouper.state.stories.values()
+    assert story.weight > 100
+    for sub, sums in story.sums.items():
+        assert len(sums) <= 2 * limit, sub
+    held = story.sums["body"].keys() | story.sums["title"].keys() | story.sums["names"].keys()
+    # Index keys added since the last trim may be outside the centroid; none older than that.
+    assert len(story.indexed.keys() - held) < 2 * limit
+    assert len(story.indexed) < 6 * limit
+    # The posting lists are exactly what the clusters say they are indexed under.
+    assert _live_index(grouper) == _index_from_clusters(grouper)
+
+
+def test_decisions_taken_back_across_trims_match_one_batch() -> None:
+    settings = GroupSettings(keep_closed=False, max_centroid_terms=12)
+    articles = _changing_siege(40)
+    whole = Grouper(settings)
+    whole.add(articles)
+    online = Grouper(settings)
+    held: list[Article] = []
+    for day in range(40):  # each day's last report arrives late, with the next day's
+        today = articles[3 * day : 3 * day + 3]
+        online.add(today[:2] + held)
+        held = today[2:]
+    online.add(held)
+    assert online.assignments() == whole.assignments()
+    assert _live_index(online) == _index_from_clusters(online)
+    for level in ("event", "story"):
+        for cid, cluster in online.state.clusters(level).items():
+            other = whole.state.clusters(level)[cid]
+            assert cluster.indexed == other.indexed
+            assert cluster.sums == other.sums
+
+
+def test_trim_records_of_version_2_states_read_back_without_index_keys() -> None:
+    from storyline.group.state import _record
+
+    old = ["trim", "story", "st_x", {"body": {"siege": 1.0}}, {"body": 1.0}, 64]
+    assert _record(old, version=2) == (
+        "trim", "story", "st_x", {"body": {"siege": 1.0}}, {"body": 1.0}, []
+    )
+    new = ["trim", "story", "st_x", {}, {"body": 1.0}, [["siege", 2]]]
+    assert _record(new) == ("trim", "story", "st_x", {}, {"body": 1.0}, [("siege", 2)])

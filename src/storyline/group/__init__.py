@@ -345,9 +345,7 @@ class Grouper:
         state.index_terms("story", story, terms)
         for level, cluster in (("event", event), ("story", story)):
             limit = settings.max_centroid_terms
-            if cluster.weight >= 2 * max(cluster.trimmed_at, 8) and any(
-                len(s) > limit for s in cluster.sums.values()
-            ):
+            if any(len(v) > 2 * limit for s, v in cluster.sums.items() if s != "dense"):
                 state.trim(level, cluster, limit)
         state.assign(entry, event.id, story.id, None)
         state.count_document(entry)

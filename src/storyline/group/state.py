@@ -44,7 +44,7 @@ SUBVECTORS = ("body", "title", "names", "numbers", "dense")
 EVENT_ONLY = frozenset({"numbers"})
 
 #: Shape of :meth:`GroupState.to_dict` (1: journal adds as word pairs, merges as lengths).
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +153,10 @@ class GroupSettings:
     max_candidates: int = 6
     #: Words of each article indexed for candidate retrieval.
     index_terms: int = 12
-    #: Centroids keep at most this many words per sub-vector (the heaviest, trimmed each time
-    #: the centroid doubles), so a long-running story does not carry its whole vocabulary.
+    #: Centroids keep at most this many words per sub-vector: the heaviest, trimmed back to
+    #: this whenever a sub-vector holds twice as many (and the index keys the centroid no
+    #: longer holds go too), so a long-running story does not carry its whole vocabulary and
+    #: its memory stays bounded however long it runs.
     max_centroid_terms: int = 400
     #: Dense embeddings (only when the grouper has an embedder, the ``embeddings`` extra):
     #: the share of the similarity given to the rescaled embedding cosine, for full texts and
@@ -259,7 +261,6 @@ class Cluster:
     last_day: float | None = None
     weight: int = 0
     headlines: int = 0
-    trimmed_at: int = 0
     parent: str | None = None
     children: dict[str, None] = field(default_factory=dict)
     indexed: dict[str, int] = field(default_factory=dict)
@@ -276,7 +277,6 @@ class Cluster:
             "last_day": self.last_day,
             "weight": self.weight,
             "headlines": self.headlines,
-            "trimmed_at": self.trimmed_at,
             "parent": self.parent,
             "children": list(self.children),
             "indexed": sorted(self.indexed.items()),
@@ -296,7 +296,6 @@ class Cluster:
             last_day=data["last_day"],
             weight=data["weight"],
             headlines=data["headlines"],
-            trimmed_at=data["trimmed_at"],
             parent=data["parent"],
             children=dict.fromkeys(data["children"]),
             indexed={t: n for t, n in data["indexed"]},
@@ -325,7 +324,8 @@ class Cluster:
 #   ("new", level, cid)
 #   ("merge", level, kept_id, absorbed_cluster, old_sums, norms2, new_members, new_children,
 #    weight, headlines, first, last, old_indexed, years)
-#   ("trim", level, cid, sums, norms2, trimmed_at)   sums: the sub-vectors it trimmed
+#   ("trim", level, cid, sums, norms2, unindexed)   sums: the sub-vectors it trimmed;
+#      unindexed: (word, count) of the index keys it took out
 #   ("assign", entry_id, event, story, copy_of)
 #   ("df", entry_id)
 #   ("index", level, cid, terms)
@@ -546,7 +546,8 @@ class GroupState:
         # are out), only for the sub-vectors trimmed: the others are as they were when the
         # undo comes back to this step.
         old: dict[str, Vector] = {}
-        record = ("trim", level, cluster.id, old, dict(cluster.norms2), cluster.trimmed_at)
+        unindexed: list[tuple[str, int]] = []
+        record = ("trim", level, cluster.id, old, dict(cluster.norms2), unindexed)
         for sub, sums in list(cluster.sums.items()):
             # A dense centroid has a fixed number of dimensions: never trimmed.
             if sub != "dense" and len(sums) > limit:
@@ -559,7 +560,20 @@ class GroupState:
                 cluster.sums[sub] = dict(kept)
                 weights = list(map(_WEIGHT, kept))
                 cluster.norms2[sub] = sum(map(_MUL, weights, weights))
-        cluster.trimmed_at = cluster.weight
+        # Index keys the centroid no longer holds leave the posting lists: they would add
+        # nothing to a similarity, and a long story would otherwise stay indexed under every
+        # key its articles ever had.
+        if old:
+            held = cluster.sums["body"].keys() | cluster.sums["title"].keys()
+            held |= cluster.sums["names"].keys()
+            postings = self.postings(level, cluster.id)
+            for term in [t for t in cluster.indexed if t not in held]:
+                unindexed.append((term, cluster.indexed.pop(term)))
+                slot = postings.get(term)
+                if slot is not None:
+                    slot.pop(cluster.id, None)
+                    if not slot:
+                        del postings[term]
         self._log(record)
 
     def merge(self, level: str, kept: Cluster, absorbed: Cluster) -> None:
@@ -707,12 +721,15 @@ class GroupState:
             self.touched.add(cid)
             assert not cluster.members
         elif kind == "trim":
-            _, level, cid, sums, norms2, trimmed_at = record
+            _, level, cid, sums, norms2, unindexed = record
             cluster = self.clusters(level)[cid]
             for sub, old in sums.items():  # the trimmed ones (all of them in older states)
                 cluster.sums[sub] = old
             cluster.norms2 = dict(norms2)
-            cluster.trimmed_at = trimmed_at
+            postings = self.postings(level, cid)
+            for term, count in unindexed:
+                cluster.indexed[term] = count
+                postings.setdefault(term, {})[cid] = count
         elif kind == "merge":
             (_, level, kept_id, absorbed, old_sums, norms2, new_members, new_children) = record[:8]
             weight, headlines, first, last, old_indexed, years = record[8:]
@@ -851,6 +868,9 @@ def _record(data: list[Any], version: int = STATE_VERSION) -> tuple[Any, ...]:
         else:
             changes = {s: (tuple(terms), list(befores)) for s, (terms, befores) in data[4].items()}
         return ("add", data[1], data[2], data[3], changes, *data[5:])
+    if kind == "trim":  # before version 3 the last field was the weight at the trim
+        unindexed = [(term, count) for term, count in data[5]] if version >= 3 else []
+        return ("trim", data[1], data[2], data[3], data[4], unindexed)
     if kind == "merge":
         old_sums = [(sub, term, before) for sub, term, before in data[4]]
         old_indexed = [(term, before) for term, before in data[12]]
