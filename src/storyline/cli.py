@@ -24,10 +24,10 @@ _db_option = click.option(
 _json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 _workers_option = click.option(
     "--workers",
-    default=1,
+    default=0,
     show_default=True,
     type=click.IntRange(min=0),
-    help="Processes for the per-article stages (0: one per CPU core).",
+    help="Processes for the per-article stages (0: one per CPU core; 1: all in this one).",
 )
 
 
