@@ -201,3 +201,16 @@ def test_trim_records_of_version_2_states_read_back_without_index_keys() -> None
     )
     new = ["trim", "story", "st_x", {}, {"body": 1.0}, [["siege", 2]]]
     assert _record(new) == ("trim", "story", "st_x", {}, {"body": 1.0}, [("siege", 2)])
+
+
+def test_a_trim_keeps_the_heaviest_words_and_breaks_ties_by_word() -> None:
+    from storyline.group.state import Cluster, GroupState
+
+    state = GroupState()
+    cluster = Cluster(id="ev_x", founder=("", "a"))
+    weights = {"siege": 0.9, "port": 0.7, "zeta": 0.2, "alpha": 0.2, "mid": 0.2, "low": 0.1}
+    cluster.sums["body"] = dict(weights)
+    state.trim("event", cluster, 4)
+    # siege and port, then two of the three words at 0.2 in word order: alpha, mid.
+    assert cluster.sums["body"] == {"siege": 0.9, "port": 0.7, "alpha": 0.2, "mid": 0.2}
+    assert abs(cluster.norms2["body"] - (0.81 + 0.49 + 0.04 + 0.04)) < 1e-12

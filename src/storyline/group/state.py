@@ -17,6 +17,7 @@ The whole state is plain data: :meth:`GroupState.to_dict` / :meth:`GroupState.fr
 from __future__ import annotations
 
 import hashlib
+import math
 import operator
 from collections import deque
 from dataclasses import dataclass, field
@@ -551,15 +552,18 @@ class GroupState:
         for sub, sums in list(cluster.sums.items()):
             # A dense centroid has a fixed number of dimensions: never trimmed.
             if sub != "dense" and len(sums) > limit:
-                # By word, then (stable) by weight, heaviest first: the order of sorting by
-                # (-weight, word), with C-level keys.
-                ranked = sorted(sums.items())
-                ranked.sort(key=_WEIGHT, reverse=True)
-                kept = ranked[:limit]
+                # The words heavier than the limit-th heaviest weight, then words at that
+                # weight in word order (rare words of one article often weigh the same): the
+                # first ``limit`` by (-weight, word), sorting bare floats only (in C).
+                floor = sorted(sums.values(), reverse=True)[limit - 1]
+                kept = {t: w for t, w in sums.items() if w > floor}
+                if len(kept) < limit:
+                    ties = sorted(t for t, w in sums.items() if w == floor)
+                    kept.update(dict.fromkeys(ties[: limit - len(kept)], floor))
                 old[sub] = sums
-                cluster.sums[sub] = dict(kept)
-                weights = list(map(_WEIGHT, kept))
-                cluster.norms2[sub] = sum(map(_MUL, weights, weights))
+                cluster.sums[sub] = kept
+                # fsum: correctly rounded, so the norm does not depend on the words' order.
+                cluster.norms2[sub] = math.fsum([w * w for w in kept.values()])
         # Index keys the centroid no longer holds leave the posting lists: they would add
         # nothing to a similarity, and a long story would otherwise stay indexed under every
         # key its articles ever had.
