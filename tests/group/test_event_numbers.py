@@ -66,3 +66,17 @@ def test_the_same_figures_bring_an_article_closer_to_an_event_not_to_a_story() -
     assert same - other > flat_same - flat_other > 0.0  # the figures count beyond their words
     for text in (RAID.format(14, 6), RAID.format(31, 9)):
         assert _score(grouper, settings, text, "story") == _score(grouper, flat, text, "story")
+
+
+def test_one_number_alone_is_no_quantity_evidence() -> None:
+    # One stated number is a unit vector: it would match any text stating it at full
+    # strength ("2 brothers", "2 soldiers"). An article needs two numbers to be compared on them.
+    grouper = Grouper()
+    grouper.add([_article("r1", "Smugglers seized off Port Ostrey", RAID.format(14, 6))])
+    settings = GroupSettings()
+    flat = replace(settings, numbers_weight=0.0)
+    single = RAID.replace("{} hours", "several hours").format(14)
+    assert numbers(single) == ["14"]
+    assert _score(grouper, settings, single, "event") == _score(grouper, flat, single, "event")
+    two = RAID.format(14, 9)  # two numbers, one of them the event's: compared on them
+    assert _score(grouper, settings, two, "event") != _score(grouper, flat, two, "event")
