@@ -336,7 +336,6 @@ class Cluster:
 
 _ADD = operator.add
 _MUL = operator.mul
-_WEIGHT = operator.itemgetter(1)
 
 
 def _add_vector(
