@@ -156,9 +156,10 @@ class GroupSettings:
     #: Words of each article indexed for candidate retrieval.
     index_terms: int = 12
     #: Centroids keep at most this many words per sub-vector: the heaviest, trimmed back to
-    #: this whenever a sub-vector holds twice as many (and the index keys the centroid no
-    #: longer holds go too), so a long-running story does not carry its whole vocabulary and
-    #: its memory stays bounded however long it runs.
+    #: this whenever a sub-vector holds twice as many (and, once the cluster is indexed under
+    #: four times as many keys, the keys the centroid no longer holds go too), so a
+    #: long-running story does not carry its whole vocabulary and its memory stays bounded
+    #: however long it runs.
     max_centroid_terms: int = 400
     #: Dense embeddings (only when the grouper has an embedder, the ``embeddings`` extra):
     #: the share of the similarity given to the rescaled embedding cosine, for full texts and
