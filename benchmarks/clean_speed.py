@@ -12,8 +12,10 @@ cleaning removed, by rule, as a sanity check (Reuters copy has little furniture:
 
 ``--calibrate`` prints the tables the language constants of ``clean/metadata.py`` were
 chosen from: py3langid's accuracy on the English UCI headlines by number of letters
-(``LANGUAGE_MIN_LETTERS``), and how often the first N characters of a page give the same
-language as the whole page, with the time each N costs (``LANGUAGE_SAMPLE_CHARS``).
+(``LANGUAGE_MIN_LETTERS``), how often the first N characters of a page give the same
+language as the whole page, with the time each N costs (``LANGUAGE_SAMPLE_CHARS``), and on
+every shared set how often the English shortcut answers and py3langid disagrees
+(``ENGLISH_MIN_SHARE``).
 """
 
 from __future__ import annotations
@@ -25,12 +27,21 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from storyline.clean.furniture import Clean, clean  # noqa: E402
-from storyline.clean.metadata import Metadata, _identifier, detect_language  # noqa: E402
+from storyline.clean.metadata import (  # noqa: E402
+    LANGUAGE_FIRST_CHARS,
+    LANGUAGE_SAMPLE_CHARS,
+    LANGUAGE_SURE,
+    Metadata,
+    _identifier,
+    detect_language,
+    plainly_english,
+)
 from storyline.model import Article  # noqa: E402
 from storyline.pipeline import Stats  # noqa: E402
 from storyline.read.jsonl import article_from_object  # noqa: E402
@@ -167,7 +178,65 @@ def calibrate(args: argparse.Namespace) -> int:
                 f"{name:>8} {size:>9} {len(texts):6} {agree / len(texts):7.1%} "
                 f"{sure if size != 'adaptive' else '-':>7} {spent:7.3f}"
             )
+    english_shortcut(Path(args.shared) / "data", gold)
     return 0
+
+
+def _shared_texts(shared: Path, gold: dict[str, Any]) -> dict[str, list[str]]:
+    """Title and text of every article of the shared sets, by set (what Metadata reads)."""
+    sets: dict[str, list[str]] = {}
+    for name, pattern in (
+        ("reuters", "reuters21578/articles.jsonl"),
+        ("ecbplus", "ecbplus/articles.jsonl"),
+        ("uci", "uci-headlines/articles.jsonl"),
+        ("polnear", "polnear/*/articles.jsonl"),
+    ):
+        for path in sorted(shared.glob(pattern)):
+            with path.open(encoding="utf-8") as lines:
+                for line in lines:
+                    obj = json.loads(line)
+                    sets.setdefault(name, []).append(
+                        f"{obj.get('title') or ''}\n{obj.get('text') or ''}"
+                    )
+    timex = shared / "timebank" / "timex.jsonl"
+    if timex.exists():
+        with timex.open(encoding="utf-8") as lines:
+            sets["timebank"] = ["\n" + json.loads(line)["text"] for line in lines]
+    for path in sorted((shared / "semeval8").glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                obj = json.loads(line)
+                sets.setdefault("semeval8", []).extend(
+                    ["\n" + obj["text1"], "\n" + obj["text2"]]
+                )
+    sets["pages"] = ["\n" + (v.get("articleBody") or "") for v in gold.values()]
+    return sets
+
+
+def english_shortcut(shared: Path, gold: dict[str, Any]) -> None:
+    """How often ``plainly_english`` answers without py3langid (ENGLISH_MIN_SHARE and the
+    markers of clean/rules/languages.toml), and how often py3langid, asked as before the
+    shortcut, says something else on those texts."""
+    identifier = _identifier()
+    print(
+        "\nThe English shortcut (plainly_english on the first 300 characters): share of texts"
+        "\nit answers, and of those, how many py3langid calls another language (which ones)."
+    )
+    print(f"{'set':>9} {'texts':>7} {'shortcut':>9} {'other':>6}  py3langid says")
+    for name, texts in _shared_texts(shared, gold).items():
+        taken = [t for t in texts if plainly_english(t[:LANGUAGE_FIRST_CHARS])]
+        other: Counter[str] = Counter()
+        for text in taken:
+            code, probability = identifier.classify(text[:LANGUAGE_FIRST_CHARS])
+            if probability < LANGUAGE_SURE and len(text) > LANGUAGE_FIRST_CHARS:
+                code, _ = identifier.classify(text[:LANGUAGE_SAMPLE_CHARS])
+            if code != "en":
+                other[str(code)] += 1
+        share = len(taken) / len(texts) if texts else 0.0
+        print(
+            f"{name:>9} {len(texts):7} {share:9.1%} {sum(other.values()):6}  "
+            f"{dict(other.most_common()) or ''}"
+        )
 
 
 def main() -> int:

@@ -269,6 +269,7 @@ def _speed_worker(path: str, size: int, batch: int, marks: list[int]) -> dict[st
     articles, or five even points)."""
     from news_stream import news_stream
 
+    _gc_thresholds()
     started = time.perf_counter()
     corpus = [a for a in read_inputs([path], Stats()) if (a.body or "").strip()]
     for article in corpus:
@@ -347,6 +348,19 @@ def _speed_worker(path: str, size: int, batch: int, marks: list[int]) -> dict[st
     }
 
 
+_GC_VARIABLE = "STORYLINE_BENCH_GC_THRESHOLDS"
+
+
+def _gc_thresholds() -> None:
+    """In a speed worker: the thresholds ``--gc-thresholds`` asked for, if any."""
+    import storyline.group
+
+    value = os.environ.get(_GC_VARIABLE)
+    if value:
+        first, second, third = (int(v) for v in value.split(","))
+        storyline.group.GC_THRESHOLDS = (first, second, third)
+
+
 def _store_worker(path: str, workers: int) -> dict[str, Any]:
     """Run in a fresh process: what a user's run does, ingest into a new SQLite store and
     group there (storyline.ingest.ingest with ``workers``, then storyline.grouping.group)."""
@@ -355,6 +369,7 @@ def _store_worker(path: str, workers: int) -> dict[str, Any]:
     from storyline.grouping import group
     from storyline.ingest import ingest
 
+    _gc_thresholds()
     with tempfile.TemporaryDirectory(prefix="storyline-bench-") as folder:
         db = str(Path(folder) / "bench.db")
         started = time.perf_counter()
@@ -526,11 +541,20 @@ def main() -> int:
         default=1,
         help="workers of the ingest in the end-to-end store run (0: one per core)",
     )
+    parser.add_argument(
+        "--gc-thresholds",
+        default="",
+        help="the collector's thresholds while grouping in the speed runs, e.g. 700,10,10 "
+        "(Python's default; default: storyline.group.GC_THRESHOLDS)",
+    )
     parser.add_argument("--shuffles", type=int, default=2)
     parser.add_argument("--order-batch", type=int, default=250)
     parser.add_argument("--speed-worker", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--store-worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.gc_thresholds:
+        # Read by the speed workers (fresh processes) through the environment.
+        os.environ[_GC_VARIABLE] = args.gc_thresholds
     if args.store_worker:
         print(json.dumps(_store_worker(args.store_worker[0], int(args.store_worker[1]))))
         return 0

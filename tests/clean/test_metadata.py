@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from storyline.clean.furniture import Clean
-from storyline.clean.metadata import Metadata, byline_outlet, detect_language
+from storyline.clean.metadata import (
+    Metadata,
+    byline_outlet,
+    detect_language,
+    plainly_english,
+)
 from storyline.clean.published import dateline_date, parse_date, too_late
 from storyline.model import Article
 from storyline.pipeline import Pipeline, Stats
@@ -194,6 +199,59 @@ def test_an_unreadable_date_is_reported_and_the_next_source_used():
 )
 def test_the_language_is_detected(text, code):
     assert detect_language(None, text) == code
+
+
+ENGLISH_RUN = (
+    "Dock workers in Port Amsel said on Monday that they would strike from Tuesday, and the "
+    "union that speaks for them said the owners of the port had not answered its letter. "
+    "The strike, which was called after talks broke down, is the first in ten years."
+)
+
+
+def _no_py3langid(monkeypatch):
+    import storyline.clean.metadata as metadata
+
+    def refuse():
+        raise AssertionError("py3langid was asked")
+
+    monkeypatch.setattr(metadata, "_identifier", refuse)
+
+
+def test_plainly_english_text_is_english_without_asking_py3langid(monkeypatch):
+    _no_py3langid(monkeypatch)
+    assert plainly_english(ENGLISH_RUN)
+    assert detect_language("Port strike called", ENGLISH_RUN) == "en"
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        # Another language in Latin letters, with the odd English-looking word.
+        "De havenarbeiders van Port Amsel hebben maandag besloten om dinsdag te staken, of "
+        "de eigenaars nu antwoorden of niet, zei hun vakbond in een verklaring aan de pers. "
+        "Het is de eerste staking in tien jaar in de haven van de stad.",
+        # A title in another script above an English cookie banner.
+        "दिल्ली में हड़ताल: बंदरगाह के कर्मचारी मंगलवार से काम बंद करेंगे, संघ ने दी जानकारी\n"
+        "We use cookies to ensure that we give you the best experience on our website and "
+        "the sites of their partners, which may track the pages you visit.",
+        # Too few words to be sure of anything.
+        "The port strike and the talks that were held on Monday",
+        # An earnings table: numbers and abbreviations, no running text.
+        "Shr 37 cts vs 41 cts Net 35 mln vs 38 mln Revs 412 mln vs 398 mln Nine mths Shr "
+        "1.32 dlrs vs 1.18 dlrs Net 123 mln vs 106 mln Revs 1.2 billion vs 1.1 billion",
+    ],
+)
+def test_the_english_shortcut_leaves_everything_else_to_py3langid(sample):
+    assert not plainly_english(sample)
+
+
+def test_a_non_english_text_still_gets_its_own_language_with_the_shortcut_in_place():
+    dutch = (
+        "De havenarbeiders van Port Amsel hebben maandag besloten om dinsdag te staken, zei "
+        "hun vakbond. Het is de eerste staking in tien jaar in de haven van de stad, en de "
+        "eigenaars hebben nog niet geantwoord op de brief van de vakbond."
+    )
+    assert detect_language(None, dutch) == "nl"
 
 
 def test_too_little_text_has_no_language_unless_declared():
