@@ -108,6 +108,59 @@ def test_two_dated_events_are_told_apart_by_their_dates_not_their_years() -> Non
     assert cluster_similarity(settings, "event", late_december, early_january) == (
         cluster_similarity(settings, "event", _cluster("d", {2031: 1}, day=22279.0), early_january)
     )
+    # Against an undated event both are damped: by the year rule where no year is shared,
+    # else by the one-dated rule.
     assert cluster_similarity(settings, "event", late_december, undated) == pytest.approx(
-        cluster_similarity(settings, "event", early_january, undated) * settings.undated_year_factor
+        cluster_similarity(settings, "event", early_january, undated)
+        * settings.undated_year_factor
+        / settings.one_dated_factor
     )
+
+
+def test_a_dated_and_an_undated_event_need_more_to_merge_than_two_alike() -> None:
+    settings = GroupSettings()
+    dated = _cluster("a", {}, day=22279.0)
+    also_dated = _cluster("b", {}, day=22279.0)
+    undated = _cluster("c", {})
+    also_undated = _cluster("d", {})
+    both_dated = cluster_similarity(settings, "event", dated, also_dated)
+    assert settings.one_dated_factor < 1.0
+    assert cluster_similarity(settings, "event", dated, undated) == pytest.approx(
+        both_dated * settings.one_dated_factor
+    )
+    assert cluster_similarity(settings, "event", undated, also_undated) == both_dated
+    # Stories are not damped.
+    assert cluster_similarity(settings, "story", dated, undated) == cluster_similarity(
+        settings, "story", dated, also_dated
+    )
+
+
+def test_an_undated_report_needs_more_to_join_a_dated_event() -> None:
+    from storyline.group import prepare
+    from storyline.group.events import article_vectors, similarity
+    from storyline.group.state import Entry
+
+    settings = GroupSettings()
+    grouper = Grouper(settings)
+    grouper.add([FIRE])
+    state = grouper.state
+    event = state.events[state.resolve("event", state.entries["mill-1"].event or "")]
+
+    def ratio(article: Article, one_dated_factor: float) -> float:
+        prepared = prepare(article)
+        entry = Entry(
+            id=prepared.id, key=prepared.key, title=prepared.title, outlet=None,
+            origin_outlet=None, day=prepared.features.day, features=prepared.features,
+        )
+        vectors = article_vectors(state, entry)
+        tuned = GroupSettings(one_dated_factor=one_dated_factor)
+        sim = similarity(tuned, "event", vectors, False, entry.day, event, prepared.features.year)
+        assert sim is not None
+        return sim.ratio
+
+    assert ratio(SUMMARY, settings.one_dated_factor) == pytest.approx(
+        ratio(SUMMARY, 1.0) * settings.one_dated_factor
+    )
+    # A dated report the same day is not damped by it.
+    same_day = _article("mill-4", "2031-05-04T09:00:00", SUMMARY.title, SUMMARY.text)
+    assert ratio(same_day, 0.5) == ratio(same_day, 1.0)
