@@ -108,12 +108,13 @@ def test_two_dated_events_are_told_apart_by_their_dates_not_their_years() -> Non
     assert cluster_similarity(settings, "event", late_december, early_january) == (
         cluster_similarity(settings, "event", _cluster("d", {2031: 1}, day=22279.0), early_january)
     )
-    # Against an undated event both are damped: by the year rule where no year is shared,
-    # else by the one-dated rule.
+    # Against an undated event of 2031, the year rule damps December 2030 and the shared year
+    # spares January 2031 (it vouches for their time: no one-dated damping either).
     assert cluster_similarity(settings, "event", late_december, undated) == pytest.approx(
-        cluster_similarity(settings, "event", early_january, undated)
-        * settings.undated_year_factor
-        / settings.one_dated_factor
+        cluster_similarity(settings, "event", early_january, undated) * settings.undated_year_factor
+    )
+    assert cluster_similarity(settings, "event", early_january, undated) == cluster_similarity(
+        settings, "event", _cluster("e", {2031: 1}, day=22282.0), early_january
     )
 
 
@@ -161,6 +162,9 @@ def test_an_undated_report_needs_more_to_join_a_dated_event() -> None:
     assert ratio(SUMMARY, settings.one_dated_factor) == pytest.approx(
         ratio(SUMMARY, 1.0) * settings.one_dated_factor
     )
+    # An undated report that names the event's year is not damped by it (the year vouches).
+    with_year = _article("mill-5", None, SUMMARY.title, "In May 2031, " + SUMMARY.text)
+    assert ratio(with_year, 0.5) == ratio(with_year, 1.0)
     # A dated report the same day is not damped by it.
     same_day = _article("mill-4", "2031-05-04T09:00:00", SUMMARY.title, SUMMARY.text)
     assert ratio(same_day, 0.5) == ratio(same_day, 1.0)

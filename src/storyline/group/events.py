@@ -184,7 +184,8 @@ def similarity(
     ``year`` is the year the article's text mentions most: at the event level, when the
     article or the cluster is undated, a year that none of the cluster's members mention
     damps the similarity by ``settings.undated_year_factor``; otherwise, when exactly one of
-    the two is dated, ``settings.one_dated_factor`` does (nothing vouches for their time).
+    the two is dated and the article mentions none of the event's years (nothing vouches for
+    their time), ``settings.one_dated_factor`` does.
     """
     factor = _time_factor(settings, level, cluster, day)
     if factor is None or (level == "event" and beyond_span(settings, cluster, day)):
@@ -211,7 +212,9 @@ def similarity(
         and (day is None or cluster.first_day is None)
     ):
         value *= settings.undated_year_factor
-    elif level == "event" and (day is None) != (cluster.first_day is None):
+    elif level == "event" and (day is None) != (cluster.first_day is None) and not (
+        year is not None and year in cluster.years
+    ):
         value *= settings.one_dated_factor
     return Similarity(value, _thresholds(settings, level, headline))
 
@@ -224,7 +227,8 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
     ``settings.undated_year_factor``, as an article is when it joins: a merge must not join
     two developments of one kind years apart (two castings of one role, two quakes in one
     province) that an undated report reaches both of. Otherwise, when exactly one of the two
-    is dated, ``settings.one_dated_factor`` damps the value, as for a join.
+    is dated and they have no year in common, ``settings.one_dated_factor`` damps the value,
+    as for a join.
     """
     headline = a.headline_only or b.headline_only
     cosines = {}
@@ -245,7 +249,9 @@ def cluster_similarity(settings: GroupSettings, level: str, a: Cluster, b: Clust
         and a.years.keys().isdisjoint(b.years)
     ):
         value *= settings.undated_year_factor
-    elif level == "event" and (a.first_day is None) != (b.first_day is None):
+    elif level == "event" and (a.first_day is None) != (b.first_day is None) and (
+        a.years.keys().isdisjoint(b.years)
+    ):
         value *= settings.one_dated_factor
     return value / _thresholds(settings, level, headline)
 
