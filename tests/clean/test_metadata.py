@@ -145,6 +145,33 @@ def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, publi
 
 
 @pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("on March 2, 2026 at 4:31 AM, updated March 2, 2026 at 8:33 AM", "2026-03-02T04:31:00"),
+        ("on Mar 2 2026", "2026-03-02"),
+        ("First Published: March 2, 2026 4:59 PM EST", "2026-03-02T16:59:00-05:00"),
+        ("on March 2nd, 2026", "2026-03-02"),
+        ("Posted March 2nd, 2026 at 5:19 pm", "2026-03-02T17:19:00"),
+        ("MONDAY, MARCH 2ND, 2026 AT 10:49 AM", "2026-03-02T10:49:00"),
+        ("on March 2, 2026 11:41am | Updated on March 3, 2026 9:02am", "2026-03-02T11:41:00"),
+        ("2nd of March 2026", "2026-03-02"),
+    ],
+)
+def test_a_timestamp_line_above_the_text_gives_the_date_and_goes(stamp, published):
+    article = run(f"{stamp}\n{TEXT}", title="Port Amsel dockworkers vote to strike")
+    assert article.published == published
+    assert article.text == TEXT
+    assert article.meta["hints"]["published_from"] == "header"
+
+
+def test_a_sentence_that_opens_with_a_date_is_text_not_a_timestamp():
+    body = f"On March 2, 2026, the dockworkers of Port Amsel voted to strike.\n{TEXT}"
+    article = run(body, title="Port Amsel dockworkers vote to strike")
+    assert article.text.startswith("On March 2, 2026, the dockworkers")
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
     "title",
     ["Strike called for March 2, 2026", "TOP 10 PORTS OF 2026", "Port Amsel, March 2026"],
 )
