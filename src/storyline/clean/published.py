@@ -53,7 +53,7 @@ _MONTH_DAY = re.compile(
 )
 _TIME = re.compile(
     r"(?<![\d:])(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?",
+    r"\s*(?P<ampm>[ap]\.?(?:m\.?)?(?![a-z]))?\s*(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?",
     re.I,
 )
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
@@ -119,10 +119,11 @@ def _build(year: str, month: str | int, day: str, time: re.Match[str] | None) ->
     if time is None or time.group("hour") is None:
         return ParsedDate(day_value)
     hour = int(time.group("hour"))
-    ampm = (time.groupdict().get("ampm") or "").lower().replace(".", "")
-    if ampm == "pm" and hour < 12:
+    # "pm", "p.m.", and the bare "p" some sports pages print ("6:11p").
+    ampm = (time.groupdict().get("ampm") or "").lower().replace(".", "").rstrip("m")
+    if ampm == "p" and hour < 12:
         hour += 12
-    elif ampm == "am" and hour == 12:
+    elif ampm == "a" and hour == 12:
         hour = 0
     try:
         moment = datetime(
