@@ -38,6 +38,20 @@ def test_a_title_case_word_the_stream_writes_in_lower_case_is_no_name() -> None:
     assert "halt" not in names and "velmora" in names
 
 
+def test_a_name_after_a_title_or_an_initial_does_not_open_a_sentence() -> None:
+    # The period of "Gov." or "Mt." or of an initial ends no sentence: the word after it is
+    # a name from the first article on, with no help from the stream.
+    article = _features(
+        "Velmora port reopens",
+        "The port reopened, Gov. Okonkwo said. Ships bound for Mt. Kessan and for Harriet "
+        "J. Adeyemi's yard queued overnight. Crews worked through the night.",
+    )
+    assert {"okonkwo", "kessan", "adeyemi"} <= set(article.names)
+    assert {"okonkwo", "kessan", "adeyemi"} <= set(DocumentFrequencies().stream_names(article))
+    # A sentence that really ends still opens the next one: "Crews" is no name.
+    assert "crew" not in article.names
+
+
 def _dated(id_: str, title: str, text: str, day: int) -> Article:
     published = f"2031-06-{day:02d}T09:00:00+00:00"
     return Article(source="t", format="text", id=id_, title=title, text=text, published=published)

@@ -154,12 +154,31 @@ def words(text: str) -> list[str]:
     return out
 
 
+@cache
+def _name_abbreviations() -> frozenset[str]:
+    data = tomllib.loads(resources.files("storyline.group").joinpath("data/words.toml").read_text())
+    return frozenset(data["name_abbreviations"])
+
+
 def _starts_sentence(text: str, start: int) -> bool:
-    """True when the word at ``start`` opens the text, a line or a sentence."""
+    """True when the word at ``start`` opens the text, a line or a sentence. The period of an
+    abbreviation written before names ("Mr.", "Mt.", ``name_abbreviations`` in
+    ``data/words.toml``) or of an initial ("W.", "U.S.") ends no sentence."""
     i = start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_MARKS
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] not in _SENTENCE_MARKS:
+        return False
+    if text[i] == ".":
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:i]
+        if (len(word) == 1 and word.isupper()) or word.lower() in _name_abbreviations():
+            return False
+    return True
 
 
 def names(text: str) -> list[str]:
