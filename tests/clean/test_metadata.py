@@ -65,6 +65,7 @@ def run(body: str = TEXT, **fields) -> Article:
         ("Dec 23 2025, 6:11p", "2025-12-23T18:11:00"),
         ("Dec 23 2025, 6:11 PST", "2025-12-23T06:11:00-08:00"),
         ("Dec 23 2025, 12:05 a.m.", "2025-12-23T00:05:00"),
+        ("February 9, 2026, 7:32 p. m. ET", "2026-02-09T19:32:00"),  # ET: EST or EDT, so no zone
     ],
 )
 def test_dates_are_read_and_normalised_to_iso(value, iso):
@@ -134,6 +135,10 @@ def test_published_prefers_the_input_then_the_header_then_the_dateline():
         ("3/27/2026 @ 10:05AM", "2026-03-27T10:05:00"),
         ("4/27/2026 @ 10:05AM", None),  # after the run's clock
         ("3/2/2026", None),  # day or month first? no guess
+        ("3/2 / 26 at 1:30 PM", None),  # nor the century
+        ("3/28/26", None),
+        ("MAR 2", None),  # nor the year
+        ("March 2, 2026, 7:32 p. m. ET", "2026-03-02T19:32:00"),
     ],
 )
 def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, published):

@@ -53,7 +53,7 @@ _MONTH_DAY = re.compile(
 )
 _TIME = re.compile(
     r"(?<![\d:])(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"\s*(?P<ampm>[ap]\.?(?:m\.?)?(?![a-z]))?\s*(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?",
+    r"\s*(?P<ampm>[ap]\.?(?:\s?m\.?)?(?![a-z]))?\s*(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?",
     re.I,
 )
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
@@ -120,7 +120,8 @@ def _build(year: str, month: str | int, day: str, time: re.Match[str] | None) ->
         return ParsedDate(day_value)
     hour = int(time.group("hour"))
     # "pm", "p.m.", and the bare "p" some sports pages print ("6:11p").
-    ampm = (time.groupdict().get("ampm") or "").lower().replace(".", "").rstrip("m")
+    ampm = (time.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    ampm = ampm.rstrip("m")
     if ampm == "p" and hour < 12:
         hour += 12
     elif ampm == "a" and hour == 12:
