@@ -419,6 +419,13 @@ def test_saved_to_sqlite_and_read_back_with_timelines() -> None:
     assert event is not None and event["articles"] == ["arrest-1", "arrest-2"]
     rows = conn.execute("SELECT COUNT(*) FROM event_articles").fetchone()[0]
     assert rows == len(FLOOD + ARREST + RACE)
+    # The saved state reads back as exactly what the grouper held (every float to the bit).
+    import json
+
+    save_grouper(conn, resumed)
+    saved = conn.execute("SELECT value FROM group_state WHERE key = 'state'").fetchone()[0]
+    assert isinstance(saved, str)
+    assert json.loads(saved) == json.loads(json.dumps(resumed.state.to_dict()))
 
 
 def test_mentioned_year_is_the_most_frequent_standalone_year() -> None:
