@@ -70,6 +70,35 @@ def test_lookup_by_prefix_and_search(tmp_path):
         assert store.search('unbalanced "quote') == []  # not FTS syntax: searched as words
 
 
+def test_a_store_from_before_batch_indexing_finds_every_article(tmp_path, monkeypatch):
+    # A store made when new rows entered the search index through a trigger (migrations up
+    # to 004): opening it with this version drops the trigger, the articles stored since are
+    # indexed by their batch, and the old ones stay found.
+    import storyline.store.migrations as migrations
+
+    path = tmp_path / "s.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:4])
+        with Store(path) as old:
+            old.add_articles([make("ar_1", "Dockers of Port Amsel walked out.", title="Strike")])
+    with Store(path) as store:
+        store.add_articles(
+            [
+                make("ar_2", "The dockers met the ports minister.", title="Talks"),
+                make("ar_3", "Cranes stood idle at the docks.", title="Idle"),
+            ]
+        )
+        store.add_articles([make("ar_2", "The dockers met the ports minister.")])  # again
+        trigger = "SELECT 1 FROM sqlite_master WHERE name = 'articles_fts_insert'"
+        assert store.db.execute(trigger).fetchone() is None
+        indexed = store.db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
+        assert indexed == store.count_articles() == 3
+        # The index holds exactly what the articles say (FTS5 checks it against them).
+        store.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        assert sorted(h.article_id for h in store.search("dockers")) == ["ar_1", "ar_2"]
+        assert [h.article_id for h in store.search("cranes idle")] == ["ar_3"]
+
+
 def test_a_failed_batch_leaves_nothing_behind(tmp_path):
     with Store(tmp_path / "s.db") as store:
         bad = make(None, "no id")
