@@ -8,7 +8,6 @@ republication), which grouping later links as copies.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 
 from storyline.model import Article
@@ -42,8 +41,6 @@ _VARIANTS = str.maketrans(
         "\u200b": "",
     }
 )
-_SPACE = re.compile(r"\s+")
-
 ID_PREFIX = "ar_"
 ID_HEX_LENGTH = 16  # 64 bits: no collision expected below billions of articles
 
@@ -52,8 +49,12 @@ def normalise_content(title: str | None, text: str | None) -> str:
     """Title and text in the form identity compares them: NFKC, case-folded, typographic
     variants unified, white space collapsed."""
     joined = f"{title or ''}\n{text or ''}"
-    joined = unicodedata.normalize("NFKC", joined).translate(_VARIANTS).casefold()
-    return _SPACE.sub(" ", joined).strip()
+    # ASCII is its own NFKC form and holds no typographic variant: most wire copy skips both.
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKC", joined).translate(_VARIANTS)
+    # str.split() breaks at exactly the characters regex \s matches (str.isspace), and
+    # joining its parts is a quarter of the time of re.sub plus strip.
+    return " ".join(joined.casefold().split())
 
 
 def article_id(title: str | None, text: str | None, outlet: str | None, url: str | None) -> str:
