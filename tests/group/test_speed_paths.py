@@ -190,14 +190,19 @@ def _grouped_rows(db: str) -> list[tuple[str, ...]]:
         conn.close()
 
 
-def test_grouping_a_store_with_a_second_process_gives_the_same_tables(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch_size", [100, 20000])
+def test_grouping_a_store_with_a_second_process_gives_the_same_tables(
+    tmp_path: Path, batch_size: int
+) -> None:
+    # One batch of 20,000 cuts its first chunks small (125 articles, then 175: see
+    # grouping._ramped); batches of 100 are one chunk each.
     from storyline.grouping import group
 
     articles = _stream(300, undated_every=11)
     serial = _store_with(tmp_path / "one", articles)
     parallel = _store_with(tmp_path / "two", articles)
-    done = group(serial, parallel=False, batch_size=100)
-    again = group(parallel, parallel=True, batch_size=100)
+    done = group(serial, parallel=False, batch_size=batch_size)
+    again = group(parallel, parallel=True, batch_size=batch_size)
     assert done.articles == again.articles > 250  # identical texts are stored once
     assert _grouped_rows(parallel) == _grouped_rows(serial)
     assert len(_grouped_rows(serial)) == done.articles
