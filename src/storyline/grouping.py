@@ -98,9 +98,10 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
                 )
             # Batches as before (one transaction each), each given to the grouper in chunks
             # that the describing process reads ahead.
-            batches = [_chunks(batch, GROUP_CHUNK_SIZE) for batch in _chunks(ids, batch_size)]
+            id_batches = _chunks(ids, batch_size)
+            batches = [_chunks(batch, GROUP_CHUNK_SIZE) for batch in id_batches]
             if parallel:
-                batches[0] = _ramped(batches[0])
+                batches[0] = _ramped(id_batches[0])
             chunks = [chunk for batch in batches for chunk in batch]
             described = (
                 _described_elsewhere(store.path, chunks, embedder is not None)
@@ -126,11 +127,10 @@ def _chunks(ids: Sequence[str], size: int) -> list[Sequence[str]]:
     return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
-def _ramped(chunks: list[Sequence[str]]) -> list[Sequence[str]]:
-    """The same articles, the first chunks cut smaller (an eighth of a chunk, then half as
+def _ramped(ids: Sequence[str]) -> list[Sequence[str]]:
+    """``ids`` in chunks whose first ones are smaller (an eighth of a chunk, then half as
     large again each time): deciding waits only for the first small one to be described,
     and the describing process, faster than deciding, stays ahead from then on."""
-    ids = [i for chunk in chunks for i in chunk]
     out: list[Sequence[str]] = []
     size, start = max(1, GROUP_CHUNK_SIZE // 8), 0
     while size < GROUP_CHUNK_SIZE and start < len(ids):

@@ -61,8 +61,9 @@ __all__ = [
 #: of small dicts and tuples that live on (centroids, postings, undo records), and at Python's
 #: default (700 allocations) the collector keeps scanning them: 1.7 s of the 17.5 s CPU that
 #: deciding Reuters-21578 takes, against 0.6 s at these thresholds; end to end through the
-#: store 745 against 790 art/s (``benchmarks/clusters.py --gc-thresholds 700,10,10`` runs the
-#: default). Collection still runs, less often; the thresholds found are put back after.
+#: store 745 art/s (four runs) against 770 (median of six) when they were chosen
+#: (``benchmarks/clusters.py --gc-thresholds 700,10,10`` runs the default). Collection still
+#: runs, less often; the thresholds found are put back after.
 GC_THRESHOLDS = (50_000, 20, 10)
 
 _gc_lock = threading.Lock()
