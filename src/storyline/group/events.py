@@ -25,7 +25,6 @@ cosines run lower. That is a property of the kind of item, not of a data set.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 from typing import Any
 
@@ -62,6 +61,11 @@ POSTING_LIMIT = 64
 #: with one number) loses more on ECB+ (0.880 over six orders); a merge compares two centroids
 #: and keeps them as they are.
 MIN_NUMBERS = 2
+
+
+#: The sparse sub-vectors :func:`_combine` weighs, for headlines and for full texts.
+_HEADLINE_SUBS = ("title", "names")
+_FULL_TEXT_SUBS = ("body", "title", "names", "numbers")
 
 
 class Similarity:
@@ -191,18 +195,23 @@ def similarity(
     if factor is None or (level == "event" and beyond_span(settings, cluster, day)):
         return None
     headline = headline_only or cluster.headline_only
-    cosines = {
-        sub: cosine(vectors[sub], cluster.sums[sub], math.sqrt(cluster.norms2[sub]))
-        for sub in SUBVECTORS
-    }
-    has_names = bool(vectors["names"]) and cluster.norms2["names"] > 0
-    has_dense = bool(vectors["dense"]) and cluster.norms2["dense"] > 0
+    sums, norms2 = cluster.sums, cluster.norms2
+    has_names = bool(vectors["names"]) and norms2["names"] > 0
+    has_dense = bool(vectors["dense"]) and norms2["dense"] > 0
     # Quantities tell one development from the next, not one matter from another.
     has_numbers = (
-        level == "event"
-        and len(vectors["numbers"]) >= MIN_NUMBERS
-        and cluster.norms2["numbers"] > 0
+        level == "event" and len(vectors["numbers"]) >= MIN_NUMBERS and norms2["numbers"] > 0
     )
+    # Only the cosines the combination weighs are computed (a sub-vector it gives no weight
+    # counts as 0, which is what its cosine would add).
+    used = _HEADLINE_SUBS if headline else _FULL_TEXT_SUBS
+    cosines = dict.fromkeys(SUBVECTORS, 0.0)
+    for sub in used:
+        if (sub == "numbers" and not has_numbers) or (sub == "names" and not has_names):
+            continue
+        cosines[sub] = cosine(vectors[sub], sums[sub], math.sqrt(norms2[sub]))
+    if has_dense:
+        cosines["dense"] = cosine(vectors["dense"], sums["dense"], math.sqrt(norms2["dense"]))
     value = _combine(settings, cosines, headline, has_names, has_dense, has_numbers) * factor
     if (
         level == "event"
@@ -302,6 +311,10 @@ def candidates(
     wake = sleeping and (
         day is None or (state.sleep_before is not None and day - span < state.sleep_before)
     )
+    if day is not None:
+        # The reach test, with the article's side computed once: first - limit <= day
+        # <= last + limit and day - first <= span.
+        first_low, first_high, last_low = day - span, day + limit, day - limit
     for term in terms:
         slot = postings.get(term)
         if wake:
@@ -310,24 +323,37 @@ def candidates(
                 slot = {**slot, **asleep} if slot else asleep
         if not slot:
             continue
+        weight = weights.get(term, 0.1)
         if day is None:
-            near = list(itertools.islice(slot, POSTING_LIMIT + 1))
-        else:
-            near = []
-            # Newest first: a cluster within reach was most likely indexed lately, so a
-            # common word finds its limit's worth soonest (the result is the same set).
-            for cid in reversed(slot):
+            if len(slot) > POSTING_LIMIT:
+                continue
+            for cid in slot:
+                score[cid] = score.get(cid, 0.0) + weight
+            continue
+        if len(slot) <= POSTING_LIMIT:
+            # Too short to pass the limit: count the clusters within reach as they come.
+            for cid in slot:
                 cluster = clusters[cid]
                 first, last = cluster.first_day, cluster.last_day
                 if first is None or last is None or (
-                    first - limit <= day <= last + limit and day - first <= span
+                    first_low <= first <= first_high and last >= last_low
                 ):
-                    near.append(cid)
-                    if len(near) > POSTING_LIMIT:
-                        break
+                    score[cid] = score.get(cid, 0.0) + weight
+            continue
+        near = []
+        # Newest first: a cluster within reach was most likely indexed lately, so a
+        # common word finds its limit's worth soonest (the result is the same set).
+        for cid in reversed(slot):
+            cluster = clusters[cid]
+            first, last = cluster.first_day, cluster.last_day
+            if first is None or last is None or (
+                first_low <= first <= first_high and last >= last_low
+            ):
+                near.append(cid)
+                if len(near) > POSTING_LIMIT:
+                    break
         if len(near) > POSTING_LIMIT:
             continue
-        weight = weights.get(term, 0.1)
         for cid in near:
             score[cid] = score.get(cid, 0.0) + weight
     limit = settings.max_candidates

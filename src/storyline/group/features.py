@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import itertools
 import math
+import operator
 import re
 import tomllib
 import zlib
@@ -566,21 +567,30 @@ class DocumentFrequencies:
         if not counts:
             return {}
         n = self.documents + 1
-        df = self.counts
-        vector = {}
         log = math.log
         if buckets is None:
             buckets = _hash_buckets(counts)
         elif not buckets.keys() >= counts.keys():
             # Names the stream's casing adds may be words the article's buckets lack.
             buckets = {**buckets, **_hash_buckets(counts.keys() - buckets.keys())}
-        for term, count in counts.items():
-            idf = log(n / (df[buckets[term]] + 1)) + 1.0
-            if idf_power != 1.0:
-                idf **= idf_power
-            vector[term] = (1.0 + log(count)) * idf if sublinear else idf
-        norm = math.sqrt(sum(w * w for w in vector.values()))
-        return {t: w / norm for t, w in vector.items()}
+        df = self.counts
+        if sublinear and idf_power == 1.0:
+            weights = [
+                (log(n / (df[buckets[term]] + 1)) + 1.0)
+                if count == 1
+                else (1.0 + log(count)) * (log(n / (df[buckets[term]] + 1)) + 1.0)
+                for term, count in counts.items()
+            ]
+        else:
+            weights = []
+            for term, count in counts.items():
+                idf = log(n / (df[buckets[term]] + 1)) + 1.0
+                if idf_power != 1.0:
+                    idf **= idf_power
+                weights.append((1.0 + log(count)) * idf if sublinear else idf)
+        norm = math.sqrt(sum(map(operator.mul, weights, weights)))
+        units = map(operator.truediv, weights, itertools.repeat(norm))
+        return dict(zip(counts, units, strict=False))
 
     def to_dict(self) -> dict[str, Any]:
         """``{documents, table}``: the counts as little-endian int32, zlib-compressed, base64.

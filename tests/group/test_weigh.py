@@ -1,0 +1,63 @@
+"""TF-IDF weighing: the vectorised :meth:`DocumentFrequencies.weigh` gives, bit for bit, what
+weighing word by word gives (a decision at a threshold must not move when the code gets
+faster)."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.group.features import DocumentFrequencies, Features, _hash_buckets
+
+
+def _word_by_word(
+    table: DocumentFrequencies, counts: dict[str, int], sublinear: bool, idf_power: float
+) -> dict[str, float]:
+    """The plain form: each word's weight in turn, then each divided by the norm."""
+    n = table.documents + 1
+    buckets = _hash_buckets(counts)
+    weights = {}
+    for term, count in counts.items():
+        idf = math.log(n / (table.counts[buckets[term]] + 1)) + 1.0
+        if idf_power != 1.0:
+            idf **= idf_power
+        weights[term] = (1.0 + math.log(count)) * idf if sublinear else idf
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()}
+
+
+def _document(counts: dict[str, int]) -> Features:
+    return Features(body=dict(counts), title={}, names={}, day=None, headline_only=False)
+
+
+_WORDS = st.text(alphabet="abcdefgh", min_size=1, max_size=4)
+_COUNTS = st.dictionaries(_WORDS, st.integers(min_value=1, max_value=9), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    seen=st.lists(_COUNTS, max_size=12),
+    counts=_COUNTS,
+    sublinear=st.booleans(),
+    idf_power=st.sampled_from([1.0, 0.5, 0.75]),
+)
+def test_weigh_equals_weighing_word_by_word(
+    seen: list[dict[str, int]], counts: dict[str, int], sublinear: bool, idf_power: float
+) -> None:
+    table = DocumentFrequencies()
+    for words in seen:  # documents counted before, so that frequencies differ by word
+        table.add(_document(words))
+    got = table.weigh(counts, sublinear=sublinear, idf_power=idf_power)
+    assert list(got.items()) == list(_word_by_word(table, counts, sublinear, idf_power).items())
+
+
+def test_a_word_seen_in_fewer_documents_weighs_more() -> None:
+    table = DocumentFrequencies()
+    for _ in range(5):
+        table.add(_document({"ceasefire": 1}))
+    table.add(_document({"kessan": 1}))
+    vector = table.weigh({"ceasefire": 1, "kessan": 1})
+    assert vector["kessan"] > vector["ceasefire"] > 0
+    assert math.isclose(sum(w * w for w in vector.values()), 1.0)
