@@ -240,3 +240,16 @@ def test_events_past_their_span_sleep_out_of_dated_lookups_with_the_same_result(
     plain = Grouper(GroupSettings(event_max_span_days=3.0))
     plain.add(dated)
     assert _records(late) == _records(plain)
+
+
+def test_a_small_remainder_joins_the_last_batch_instead_of_costing_a_save_of_its_own() -> None:
+    from storyline.grouping import _batches
+
+    ids = [f"a{i:05d}" for i in range(25000)]
+    assert [len(b) for b in _batches(ids[:20532], 20000)] == [20532]
+    assert [len(b) for b in _batches(ids[:25000], 20000)] == [20000, 5000]
+    assert [len(b) for b in _batches(ids[:4100], 1000)] == [1000, 1000, 1000, 1100]
+    assert [len(b) for b in _batches(ids[:100], 1000)] == [100]
+    assert _batches([], 1000) == []
+    # Every id once, in order, whatever the cut.
+    assert [i for b in _batches(ids[:4100], 1000) for i in b] == ids[:4100]
