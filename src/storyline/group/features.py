@@ -80,7 +80,8 @@ EMBED_CHARS = 1000
 DF_BUCKETS = 1 << 20
 
 #: Buckets of the casing counts (two tables of 1 MiB, apart from the document frequencies so
-#: that no IDF changes through them).
+#: that no IDF changes through them). A power of two no larger than :data:`DF_BUCKETS`: a
+#: word's casing bucket is the low bits of its frequency bucket (:func:`case_buckets`).
 CASE_BUCKETS = 1 << 18
 #: A word whose capital says nothing is taken for a name when more documents write it
 #: capitalised inside a sentence than write it in lower case (ratios 0.5, 1 and 2 group the
@@ -369,6 +370,9 @@ class Features:
     #: lower case (a word seen both ways counts as lower case), 0 capitalised where the
     #: capital says nothing (a name only if the stream says so).
     cased: dict[str, int] | None = None
+    #: The casing-table bucket of every word of ``cased`` (see :func:`case_buckets`); not
+    #: saved.
+    cased_buckets: dict[str, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -437,6 +441,19 @@ def extract_features(article: Article) -> Features:
     return features
 
 
+def case_buckets(features: Features) -> dict[str, int]:
+    """Each casing word's bucket in the casing tables of :class:`DocumentFrequencies`, once
+    per article. Both tables take the low bits of one hash, so a word that has a frequency
+    bucket (nearly every one does) is not hashed again."""
+    if features.cased_buckets is None:
+        crc, mask, hashed = zlib.crc32, CASE_BUCKETS - 1, term_buckets(features)
+        features.cased_buckets = {
+            word: (hashed[word] if word in hashed else crc(word.encode())) & mask
+            for word in features.cased or ()
+        }
+    return features.cased_buckets
+
+
 def term_buckets(features: Features) -> dict[str, int]:
     """Each word's bucket in :class:`DocumentFrequencies` (hashed once per article)."""
     if features.buckets is None:
@@ -491,23 +508,26 @@ class DocumentFrequencies:
 
     def add(self, features: Features) -> None:
         self.documents += 1
-        counts = self.counts
-        for bucket in self._buckets(features):
-            counts[bucket] += 1
+        self._count(features, 1)
         self._count_casing(features, 1)
 
     def remove(self, features: Features) -> None:
         self.documents -= 1
-        counts = self.counts
-        for bucket in self._buckets(features):
-            counts[bucket] -= 1
+        self._count(features, -1)
         self._count_casing(features, -1)
 
+    def _count(self, features: Features, step: int) -> None:
+        # Each of the article's buckets once, stepped in one vectorised add on the table.
+        buckets = self._buckets(features)
+        table = np.frombuffer(self.counts, dtype=np.int32)
+        table[np.fromiter(buckets, dtype=np.intp, count=len(buckets))] += step
+
     def _count_casing(self, features: Features, step: int) -> None:
+        buckets = case_buckets(features)
+        capital, lower = self.capital, self.lower
         for word, sign in (features.cased or {}).items():
             if sign:
-                table = self.capital if sign > 0 else self.lower
-                table[zlib.crc32(word.encode()) & (CASE_BUCKETS - 1)] += step
+                (capital if sign > 0 else lower)[buckets[word]] += step
 
     def is_name(self, word: str) -> bool:
         """True when the articles counted so far write ``word`` capitalised inside sentences
@@ -529,11 +549,11 @@ class DocumentFrequencies:
         """
         cased = features.cased or {}
         # Every full text has a few dozen such words: each is looked up once, inline.
-        crc, mask, capital, lower = zlib.crc32, CASE_BUCKETS - 1, self.capital, self.lower
+        buckets, capital, lower = case_buckets(features), self.capital, self.lower
         named: set[str] = set()
         for word, sign in cased.items():
             if sign == 0:
-                bucket = crc(word.encode()) & mask
+                bucket = buckets[word]
                 if capital[bucket] > NAME_CASE_RATIO * lower[bucket]:
                     named.add(word)
         found = {

@@ -1,15 +1,23 @@
-"""TF-IDF weighing: the vectorised :meth:`DocumentFrequencies.weigh` gives, bit for bit, what
-weighing word by word gives (a decision at a threshold must not move when the code gets
-faster)."""
+"""Document frequencies: the vectorised :meth:`DocumentFrequencies.weigh` gives, bit for bit,
+what weighing word by word gives (a decision at a threshold must not move when the code gets
+faster); counting is undone exactly; casing words land in the buckets their own hash names."""
 
 from __future__ import annotations
 
 import math
+import zlib
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.group.features import DocumentFrequencies, Features, _hash_buckets
+from storyline.group.features import (
+    CASE_BUCKETS,
+    DocumentFrequencies,
+    Features,
+    _hash_buckets,
+    case_buckets,
+    term_buckets,
+)
 
 
 def _word_by_word(
@@ -61,3 +69,39 @@ def test_a_word_seen_in_fewer_documents_weighs_more() -> None:
     vector = table.weigh({"ceasefire": 1, "kessan": 1})
     assert vector["kessan"] > vector["ceasefire"] > 0
     assert math.isclose(sum(w * w for w in vector.values()), 1.0)
+
+
+def test_counting_a_document_is_undone_exactly_and_counts_each_bucket_once() -> None:
+    table = DocumentFrequencies()
+    first = Features(
+        body={"kessan": 2, "ceasefire": 1},
+        title={"kessan": 1},
+        names={"okonkwo": 1},
+        day=None,
+        headline_only=False,
+        cased={"okonkwo": 1, "kessan": 0, "talks": -1},
+    )
+    second = _document({"ceasefire": 3})
+    table.add(first)
+    table.add(second)
+    bucket = term_buckets(first)["ceasefire"]
+    assert table.counts[bucket] == 2  # once per document, not per occurrence
+    assert table.counts[term_buckets(first)["kessan"]] == 1  # body and title: one document
+    assert table.is_name("okonkwo") and not table.is_name("talks")
+    table.remove(first)
+    table.remove(second)
+    assert table.documents == 0
+    assert not any(table.counts) and not any(table.capital) and not any(table.lower)
+
+
+def test_a_casing_word_has_the_bucket_of_its_own_hash_whether_or_not_it_has_a_frequency() -> None:
+    features = Features(
+        body={"kessan": 1},
+        title={},
+        names={},
+        day=None,
+        headline_only=False,
+        cased={"kessan": 0, "harriet": 1},  # "harriet" is in no sub-vector
+    )
+    expected = {w: zlib.crc32(w.encode()) & (CASE_BUCKETS - 1) for w in ("kessan", "harriet")}
+    assert case_buckets(features) == expected
