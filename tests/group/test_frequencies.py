@@ -1,10 +1,12 @@
 """Document frequencies: the vectorised :meth:`DocumentFrequencies.weigh` gives, bit for bit,
 what weighing word by word gives (a decision at a threshold must not move when the code gets
-faster); counting is undone exactly; casing words land in the buckets their own hash names."""
+faster); counting is undone exactly, casing included; casing words land in the buckets their
+own hash names; features survive the pickling that carries them between processes."""
 
 from __future__ import annotations
 
 import math
+import pickle
 import zlib
 
 from hypothesis import given, settings
@@ -16,8 +18,10 @@ from storyline.group.features import (
     Features,
     _hash_buckets,
     case_buckets,
+    extract_features,
     term_buckets,
 )
+from storyline.model import Article
 
 
 def _word_by_word(
@@ -61,16 +65,6 @@ def test_weigh_equals_weighing_word_by_word(
     assert list(got.items()) == list(_word_by_word(table, counts, sublinear, idf_power).items())
 
 
-def test_a_word_seen_in_fewer_documents_weighs_more() -> None:
-    table = DocumentFrequencies()
-    for _ in range(5):
-        table.add(_document({"ceasefire": 1}))
-    table.add(_document({"kessan": 1}))
-    vector = table.weigh({"ceasefire": 1, "kessan": 1})
-    assert vector["kessan"] > vector["ceasefire"] > 0
-    assert math.isclose(sum(w * w for w in vector.values()), 1.0)
-
-
 def test_counting_a_document_is_undone_exactly_and_counts_each_bucket_once() -> None:
     table = DocumentFrequencies()
     first = Features(
@@ -105,3 +99,18 @@ def test_a_casing_word_has_the_bucket_of_its_own_hash_whether_or_not_it_has_a_fr
     )
     expected = {w: zlib.crc32(w.encode()) & (CASE_BUCKETS - 1) for w in ("kessan", "harriet")}
     assert case_buckets(features) == expected
+
+
+def test_features_pickle_back_to_equal_features() -> None:
+    article = Article(
+        source="test",
+        format="text",
+        title="Gov. Okonkwo orders evacuation of Velmora",
+        body="Governor Okonkwo said 4,500 residents left Velmora on Tuesday. In 2024 ...",
+        published="2025-03-04T10:00:00Z",
+    )
+    features = extract_features(article)
+    case_buckets(features)  # a field set after describing travels too
+    again = pickle.loads(pickle.dumps(features))
+    assert again == features and again.buckets == features.buckets
+    assert again.cased_buckets == features.cased_buckets and again.numbers == features.numbers
