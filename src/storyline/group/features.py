@@ -615,6 +615,9 @@ class DocumentFrequencies:
             # Names the stream's casing adds may be words the article's buckets lack.
             buckets = {**buckets, **_hash_buckets(counts.keys() - buckets.keys())}
         df = self.counts
+        # The common case (body, names: sublinear tf, plain idf) in one comprehension. A count
+        # of 1 has tf 1 + log 1 = 1.0, and 1.0 * idf is idf exactly: it skips the product.
+        # Every weight is the same float, in the same order, as computed word by word.
         if sublinear and idf_power == 1.0:
             weights = [
                 (log(n / (df[buckets[term]] + 1)) + 1.0)
