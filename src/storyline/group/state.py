@@ -172,7 +172,7 @@ class GroupSettings:
     #: it is indexed and looked up by. Means over 24 orders of the ECB+ undated articles,
     #: events / stories: 12 words 0.8977 / 0.8907, 10 0.8978 / 0.8904, 8 0.8978 / 0.8900; the
     #: ECB+ titles (0.7736) and UCI (0.814) do not move. 10 decides Reuters about 3% faster
-    #: than 12 (fewer posting lists walked and kept); 8 would be 6% faster, for the stories.
+    #: than 12 (fewer posting lists walked and kept); 8 would be 6% faster, at the stories' cost.
     index_terms: int = 10
     #: Centroids keep at most this many words per sub-vector: the heaviest, trimmed back to
     #: this whenever a sub-vector holds twice as many (and, once the cluster is indexed under
