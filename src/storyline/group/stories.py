@@ -79,7 +79,8 @@ def story_record(
     # The story is named after its largest event (most articles), the older on ties.
     title = ""
     if events:
-        largest = max(events, key=lambda e: (len(e["articles"]), -events.index(e)))
+        # max keeps the first of equals: the earliest on the timeline among the largest.
+        largest = max(events, key=lambda e: len(e["articles"]))
         title = largest["title"]
     return {
         "id": cluster.id,
