@@ -374,27 +374,6 @@ class Features:
     #: saved.
     cased_buckets: dict[str, int] | None = None
 
-    def __reduce__(self) -> tuple[type[Features], tuple[Any, ...]]:
-        # Pickled as the constructor's arguments, rebuilt in one call rather than slot by
-        # slot: a fifth faster to unpickle, and the deciding process unpickles every article
-        # the describing one sends.
-        return (
-            Features,
-            (
-                self.body,
-                self.title,
-                self.names,
-                self.day,
-                self.headline_only,
-                self.year,
-                self.dense,
-                self.numbers,
-                self.buckets,
-                self.cased,
-                self.cased_buckets,
-            ),
-        )
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "body": self.body,
