@@ -65,7 +65,13 @@ def run(body: str = TEXT, **fields) -> Article:
         ("Dec 23 2025, 6:11p", "2025-12-23T18:11:00"),
         ("Dec 23 2025, 6:11 PST", "2025-12-23T06:11:00-08:00"),
         ("Dec 23 2025, 12:05 a.m.", "2025-12-23T00:05:00"),
-        ("February 9, 2026, 7:32 p. m. ET", "2026-02-09T19:32:00"),  # ET: EST or EDT, so no zone
+        # US regional zones take the offset the region's clock had that day (EST, then EDT).
+        ("February 9, 2026, 7:32 p. m. ET", "2026-02-09T19:32:00-05:00"),
+        ("July 9, 2026, 7:32 p.m. ET", "2026-07-09T19:32:00-04:00"),
+        ("Mar 8 2026, 3:30 AM ET", "2026-03-08T03:30:00-04:00"),  # the morning clocks went on
+        ("July 9, 2026 7:32 PT", "2026-07-09T07:32:00-07:00"),
+        ("Jan 9, 2026 7:32 CT", "2026-01-09T07:32:00-06:00"),
+        ("Tuesday, 3 March 2026 12:40 IST", "2026-03-03T12:40:00"),  # India or Ireland: no zone
     ],
 )
 def test_dates_are_read_and_normalised_to_iso(value, iso):
@@ -138,7 +144,7 @@ def test_published_prefers_the_input_then_the_header_then_the_dateline():
         ("3/2 / 26 at 1:30 PM", None),  # nor the century
         ("3/28/26", None),
         ("MAR 2", None),  # nor the year
-        ("March 2, 2026, 7:32 p. m. ET", "2026-03-02T19:32:00"),
+        ("March 2, 2026, 7:32 p. m. ET", "2026-03-02T19:32:00-05:00"),
     ],
 )
 def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, published):

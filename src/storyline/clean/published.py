@@ -15,9 +15,10 @@ import email.utils
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["ParsedDate", "as_limit", "dateline_date", "parse_date", "too_late"]
 
@@ -78,6 +79,7 @@ class ParsedDate:
 class _Calendar:
     months: dict[str, int]
     zones: dict[str, int]
+    regional_zones: dict[str, str]
     datelines: tuple[re.Pattern[str], ...]
 
 
@@ -87,12 +89,14 @@ def _calendar() -> _Calendar:
     data = tomllib.loads(text)
     months = {name: int(number) for number, names in data["months"].items() for name in names}
     zones = {name: int(hours) for name, hours in data.get("zones", {}).items()}
+    regional = {name: str(zone) for name, zone in data.get("regional_zones", {}).items()}
     datelines = tuple(re.compile(item["pattern"]) for item in data.get("dateline", []))
-    return _Calendar(months, zones, datelines)
+    return _Calendar(months, zones, regional, datelines)
 
 
-def _zone(text: str | None) -> timezone | None:
-    """The fixed offset a zone designator names, or None when unknown or ambiguous."""
+def _zone(text: str | None) -> tzinfo | None:
+    """The zone a designator names, or None when unknown or ambiguous: a fixed offset, or for
+    a US regional zone ("ET") the region's clock, whose offset depends on the day."""
     if not text:
         return None
     text = text.strip()
@@ -101,8 +105,20 @@ def _zone(text: str | None) -> timezone | None:
         sign, hours, minutes = offset.groups()
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
         return timezone(-delta if sign == "-" else delta)
-    hours = _calendar().zones.get(text.lower())
-    return timezone(timedelta(hours=hours)) if hours is not None else None
+    calendar = _calendar()
+    hours = calendar.zones.get(text.lower())
+    if hours is not None:
+        return timezone(timedelta(hours=hours))
+    region = calendar.regional_zones.get(text.lower())
+    return _region(region) if region is not None else None
+
+
+@cache
+def _region(name: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # no time-zone database: the time keeps no zone
+        return None
 
 
 def _build(year: str, month: str | int, day: str, time: re.Match[str] | None) -> ParsedDate | None:
