@@ -124,6 +124,23 @@ def test_run_writes_the_report(tmp_path):
     assert "Port Amsel terminal reopens" in (out / "report.html").read_text()
 
 
+def test_run_that_reads_nothing_fails_without_writing_a_report(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    db, out = tmp_path / "s.db", tmp_path / "report"
+    invoke("ingest", tmp_path / "a.txt", "--db", db)  # a store with something in it
+    result = invoke("run", tmp_path / "nope.txt", "--db", db, "--out", out)
+    assert result.exit_code == 1
+    assert result.stdout == "ingested 0 articles, 0 duplicates, 1 skipped (0 read)\n"
+    assert result.stderr.splitlines() == [
+        f"skipped: {tmp_path / 'nope.txt'}: no such file or folder",
+        "error: nothing could be read; no report written",
+    ]
+    assert not out.exists()
+    outcome = storyline.run([tmp_path / "nope.txt"], db, out)
+    assert (outcome.grouping, outcome.annotation, outcome.report) == (None, None, None)
+    assert not outcome.ingest.ok and not out.exists()
+
+
 def test_python_dash_m_is_the_same_command():
     result = subprocess.run(
         [sys.executable, "-m", "storyline", "--help"], capture_output=True, text=True, check=True

@@ -163,10 +163,10 @@ def run_command(paths: tuple[str, ...], db: str, out: str, as_json: bool, worker
     outcome = run(paths, db, out, workers=workers, progress=_show_progress(as_json),
                   use_model=nlp, embeddings=embeddings)
     _report_ingest(outcome.ingest, as_json)
+    if outcome.report is None:
+        _fail("nothing could be read; no report written")
     if not as_json:
         click.echo(f"report: {outcome.report}")
-    if not outcome.ingest.ok:
-        _fail("nothing could be read")
 
 
 # -- events and stories ------------------------------------------------------------------

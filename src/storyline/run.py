@@ -18,12 +18,14 @@ __all__ = ["RunResult", "run"]
 
 @dataclass
 class RunResult:
-    """What ingest and annotation did, and where the report was written."""
+    """What ingest and annotation did, and where the report was written. When nothing at all
+    could be read (``ingest.ok`` is False) the run stopped there: no grouping, annotation or
+    report (None)."""
 
     ingest: IngestResult
-    grouping: GroupResult
-    annotation: AnnotateResult
-    report: Path
+    grouping: GroupResult | None
+    annotation: AnnotateResult | None
+    report: Path | None
 
 
 def run(
@@ -41,10 +43,13 @@ def run(
     from the spaCy model of the ``nlp`` extra), and write the report of the whole store to
     ``out``. ``embeddings``: group with the sentence embeddings of the ``embeddings`` extra
     (raises :class:`~storyline.group.embeddings.EmbeddingsMissingError` before reading
-    anything when it is not installed)."""
+    anything when it is not installed). When nothing at all could be read (a mistyped path,
+    say), the run stops after ingest and writes no report."""
     embedder = load_embedder() if embeddings else None
     with Store(db) as store:
         result = ingest(paths, store, workers=workers, progress=progress, command="run")
+        if not result.ok:
+            return RunResult(result, None, None, None)
         grouping = group(store, embedder=embedder)
         annotation = annotate(store, workers=workers, use_model=use_model)
         page = write_report(store, result, out)
