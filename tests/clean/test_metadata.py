@@ -158,6 +158,18 @@ def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, publi
         assert article.meta["hints"]["published_from"] == "header"
 
 
+@pytest.mark.parametrize("headline", ["Sept. 11", "MARCH 2"])
+def test_a_month_and_day_title_stays_when_no_headline_opens_the_text(headline):
+    # "Sept. 11" may be the headline itself: without a headline line to replace it, it stays.
+    article = run(TEXT, title=headline, published="2026-03-02")
+    assert article.title == headline
+    assert article.text == TEXT
+    assert "title_stamp" not in article.meta.get("hints", {})
+    # A date with its year is a time stamp whatever follows: no headline reads so.
+    stamped = run(TEXT, title="March 2, 2026")
+    assert stamped.meta["hints"]["title_stamp"] == "March 2, 2026"
+
+
 @pytest.mark.parametrize(
     ("stamp", "published"),
     [

@@ -82,6 +82,9 @@ _QUOTES = str.maketrans(
 _TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?][\"”’']?\s+[A-Z]")
 _BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){2,}")
 _WORD = re.compile(r"\S+")
+# A date line that is only a month and a day ("MAR 2", "Sept. 11"): as a title it may be a
+# real headline, so it is a time stamp only when a headline opens the text (see ``clean``).
+_MONTH_DAY = re.compile(r"[^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?", re.I)
 
 
 # -- the headline -------------------------------------------------------------------------
@@ -214,6 +217,12 @@ class CleanResult:
 Span = tuple[int, int, str, str]
 
 
+def _opens_with_headline(body: str) -> bool:
+    """Whether the first line of ``body`` that holds anything looks like a headline."""
+    first = next((line.strip() for line in body.split("\n", 20) if line.strip()), "")
+    return bool(first) and headline_like(first)
+
+
 def clean(body: str, title: str | None = None, rules: FurnitureRules | None = None) -> CleanResult:
     """Cut site furniture out of ``body`` and find its title.
 
@@ -222,14 +231,21 @@ def clean(body: str, title: str | None = None, rules: FurnitureRules | None = No
     looks like a headline, becomes the title. A given title that is only a date line
     ("DECEMBER 16, 2026", "3/27/2026 @ 10:05AM": a scraper took the page's time stamp for
     the headline) counts as none: its date goes to the hints as a header's would, under
-    ``date``, and it is kept under ``title_stamp``. The result's ``text`` is ``body``
-    minus the removed spans, character for character.
+    ``date``, and it is kept under ``title_stamp``. A title of only a month and a day ("MAR
+    2", but also the headline "Sept. 11") counts as none only when the text opens with a
+    headline line to take its place. The result's ``text`` is ``body`` minus the removed
+    spans, character for character.
     """
     rules = rules or default_rules()
     hints: dict[str, str] = {}
     if title:
-        stamp = rules.find("leading", " ".join(title.split()))
-        if stamp is not None and stamp.rule.id == "date_line":
+        line = " ".join(title.split())
+        stamp = rules.find("leading", line)
+        if (
+            stamp is not None
+            and stamp.rule.id == "date_line"
+            and (not _MONTH_DAY.fullmatch(line) or _opens_with_headline(body))
+        ):
             hints.update(stamp.hints)
             hints["title_stamp"] = title
             title = None
