@@ -242,6 +242,111 @@ def test_events_past_their_span_sleep_out_of_dated_lookups_with_the_same_result(
     assert _records(late) == _records(plain)
 
 
+def _without_sleep(settings: GroupSettings) -> Grouper:
+    """A grouper whose lookups walk every cluster (nothing ever sleeps): the reference."""
+    grouper = Grouper(settings)
+    grouper.state.sleep = lambda day, settings: None  # type: ignore[method-assign]
+    return grouper
+
+
+@pytest.mark.parametrize(
+    ("event_gap", "story_gap", "stories_sleep"),
+    [(1.0, 2.0, True), (2.0, 4.0, False), (3.0, 30.0, False)],
+)
+def test_clusters_past_their_last_date_sleep_with_the_same_result(
+    event_gap: float, story_gap: float, stories_sleep: bool
+) -> None:
+    """Events and stories whose last date lies more than their gap behind the latest dated
+    decision leave the postings dated lookups walk, as events past their span do; the
+    groupings are those of lookups that walk everything, in one piece or many, in order
+    or with late pieces."""
+    settings = GroupSettings(
+        event_max_span_days=6.0, event_max_gap_days=event_gap, story_max_gap_days=story_gap
+    )
+    articles = _stream(240, undated_every=7)
+    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    reference = _without_sleep(settings)
+    reference.add(articles)
+    watched = Grouper(settings)
+    most = {"ev_": 0, "st_": 0}
+
+    def pieces():
+        for i in range(0, len(ordered), 25):
+            state = watched.state
+            for level in ("event", "story"):
+                awake = {cid for slot in state.index[level].values() for cid in slot}
+                asleep = {cid for slot in state.asleep[level].values() for cid in slot}
+                assert not awake & state.sleeping
+                assert asleep <= state.sleeping
+            for prefix in most:
+                count = sum(1 for cid in state.sleeping if cid.startswith(prefix))
+                most[prefix] = max(most[prefix], count)
+            yield ordered[i : i + 25]
+
+    watched.add_chunks(pieces(), ordered=True)
+    assert most["ev_"] > 10
+    assert most["st_"] > 0 or not stories_sleep
+    assert _records(watched) == _records(reference)
+    whole = Grouper(settings)
+    whole.add(articles)
+    assert _records(whole) == _records(reference)
+    dated = [a for a in ordered if a.published]
+    swapped = dated[:150] + dated[170:200] + dated[150:170] + dated[200:]
+    late = Grouper(settings)
+    late.add_chunks(swapped[i : i + 10] for i in range(0, len(swapped), 10))
+    plain = _without_sleep(settings)
+    plain.add(dated)
+    assert _records(late) == _records(plain)
+
+
+def test_a_sleeping_event_that_takes_a_copy_wakes_for_the_reports_after_it() -> None:
+    """A copy joins its original's event without a lookup, asleep or not; the later date it
+    brings puts the event within reach again, and the next report finds it."""
+    settings = GroupSettings(event_max_span_days=6.0, event_max_gap_days=1.0)
+    burst = (
+        "The Velmora dam burst on Monday, flooding farms along the river valley. Ilse "
+        "Brandvold told reporters in Velmora that the dam had worried engineers for months."
+    )
+
+    def article(i: int, day: int, title: str, body: str) -> Article:
+        return Article(
+            source=f"test:{i}", format="jsonl", id=f"b{i:02d}", title=title, body=body,
+            outlet=f"Outlet {i}", published=f"2031-03-{day:02d}T10:00:00",
+        )
+
+    fillers = [
+        article(10 + d, d, f"{town} ferry sank", f"The ferry in {town} sank on day {d}, "
+                f"leaving {d + 20} passengers in the cold harbour water, {person} said.")
+        for d, town, person in [(2, "Dunreach", "Corvin Halloway"), (3, "Tamsin", "Wenna Strand"),
+                                (4, "Orsk Harbor", "Sanna Orlov")]
+    ]
+    articles = [
+        article(1, 1, "Velmora dam bursts", burst),
+        *fillers,
+        article(2, 5, "Velmora dam bursts", burst),  # republished four days on: a copy
+        article(3, 5, "Velmora dam burst floods the valley, says Brandvold",
+                "Farms along the Velmora river valley stayed under water after the dam burst, "
+                "and Ilse Brandvold said engineers had warned about the Velmora dam for months."),
+    ]
+    grouper = Grouper(settings)
+    asleep_before_copy = []
+
+    def pieces():
+        yield articles[:4]
+        asleep_before_copy.extend(grouper.state.sleeping)
+        yield articles[4:5]
+        yield articles[5:]
+
+    grouper.add_chunks(pieces(), ordered=True)
+    places = grouper.assignments()
+    assert places["b02"][0] == places["b01"][0]  # the copy joined the dam event
+    assert places["b01"][0] in asleep_before_copy  # which was asleep when it came
+    assert places["b03"][0] == places["b01"][0]  # and the next report found it awake
+    reference = _without_sleep(settings)
+    reference.add(articles)
+    assert _records(grouper) == _records(reference)
+
+
 def test_a_small_remainder_joins_the_last_batch_instead_of_costing_a_save_of_its_own() -> None:
     from storyline.grouping import _batches
 

@@ -243,14 +243,15 @@ class Grouper:
                     if cid not in state.events and cid not in state.stories
                 )
             update.late += sum(1 for e in new if e.key <= state.committed_key)
-            # Events founded more than a span before the article just decided take no later
-            # article: they sleep, and lookups for articles dated after them skip them
+            # Clusters no later dated article can join (an event founded more than a span
+            # before the article just decided, a cluster whose last date lies more than its
+            # gap before it) sleep: lookups for articles dated from here on skip them
             # (undated and older articles still look there; see events.candidates).
-            span = self.settings.event_max_span_days
+            settings = self.settings
             for entry in pending:
                 self._decide(entry)
                 if entry.day is not None:
-                    state.sleep(entry.day - span)
+                    state.sleep(entry.day, settings)
             update.added += len(new)
             if ordered and newest is not None:
                 self._commit_steps(newest - self.settings.lateness_days)

@@ -305,12 +305,10 @@ def candidates(
     # The reach test is inlined: this loop walks the postings of every key word.
     limit = settings.event_max_gap_days if level == "event" else settings.story_max_gap_days
     span = settings.event_max_span_days if level == "event" else math.inf
-    # Sleeping events (GroupState.sleep) are out of reach of dated articles, except a late
-    # one (an ordered batch promises none): undated and late articles look there too.
+    # Sleeping clusters (GroupState.sleep) are out of reach of articles dated from the
+    # frontier on: undated and late articles (an ordered batch promises none) look there too.
     sleeping = state.asleep[level]
-    wake = sleeping and (
-        day is None or (state.sleep_before is not None and day - span < state.sleep_before)
-    )
+    wake = sleeping and (day is None or (state.frontier is not None and day < state.frontier))
     if day is not None:
         # The reach test (first - limit <= day <= last + limit, day - first <= span) with the
         # article's side computed once; moved across, a bound can differ by a rounding step

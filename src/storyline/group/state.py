@@ -409,11 +409,16 @@ class GroupState:
     newest_day: float | None = None
     committed_key: tuple[str, str] = ("", "")
     touched: set[str] = field(default_factory=set)
-    #: Events founded before this day (a batch's horizon less the event span) take no dated
-    #: article any more, though an undated one may still reach them until they close: their
-    #: postings sleep in ``asleep``, which only undated articles' lookups read, so that dated
-    #: lookups do not walk them. ``None``: nothing sleeps (transient: not saved).
-    sleep_before: float | None = None
+    #: The newest day of a dated article decided since this state was made or restored
+    #: (:meth:`sleep`). No dated article from this day on can join an event founded more
+    #: than the event span before it, nor a cluster whose last date lies more than its
+    #: level's gap before it; such clusters still take undated articles until they close.
+    #: Their postings sleep in ``asleep``, which only the lookups of undated articles and of
+    #: articles dated before the frontier (late ones) read, so that the others do not walk
+    #: them. ``None``: nothing sleeps (transient: not saved).
+    frontier: float | None = None
+    #: (event span, event gap, story gap) in days, from the settings :meth:`sleep` was given.
+    reach: tuple[float, float, float] | None = None
     asleep: dict[str, dict[str, dict[str, int]]] = field(
         default_factory=lambda: {"event": {}, "story": {}}
     )
@@ -421,6 +426,14 @@ class GroupState:
     #: Events in the order they were founded (roughly time order), the next to put to sleep
     #: first; an event founded out of order only sleeps later than it could (always safe).
     waking: deque[str] = field(default_factory=deque)
+    #: Per level, (a last date, cluster id) for every awake dated cluster, in roughly time
+    #: order: the next to put to sleep for its last date first. The date is the cluster's
+    #: last date when it was queued; a cluster whose last date has moved on since is queued
+    #: again at its end when the frontier passes the old one. An entry out of order only
+    #: delays a sleep (always safe).
+    lasting: dict[str, deque[tuple[float, str]]] = field(
+        default_factory=lambda: {"event": deque(), "story": deque()}
+    )
 
     _step: list[tuple[Any, ...]] | None = None
 
@@ -445,16 +458,23 @@ class GroupState:
         return self.asleep[level] if cid in self.sleeping else self.index[level]
 
     def _should_sleep(self, level: str, cluster: Cluster) -> bool:
-        before = self.sleep_before
-        return (
-            level == "event"
-            and before is not None
-            and cluster.first_day is not None
-            and cluster.first_day < before
-        )
+        """Whether no dated article from the frontier on can join ``cluster`` (the reach
+        test of :func:`storyline.group.events.candidates`, for every day from the frontier
+        on: subtracting the same number keeps the order of floats)."""
+        frontier, reach = self.frontier, self.reach
+        if frontier is None or reach is None:
+            return False
+        first, last = cluster.first_day, cluster.last_day
+        if first is None or last is None:
+            return False  # undated: within reach of every article
+        span, event_gap, story_gap = reach
+        if level == "event":
+            return first < frontier - span or last < frontier - event_gap
+        return last < frontier - story_gap
 
     def settle(self, level: str, cluster: Cluster) -> None:
-        """Move the cluster's postings to the tier its first date calls for."""
+        """Move the cluster's postings to the tier its dates call for (one that wakes is
+        queued again, see :attr:`waking` and :attr:`lasting`)."""
         sleeps = self._should_sleep(level, cluster)
         if sleeps == (cluster.id in self.sleeping):
             return
@@ -463,7 +483,10 @@ class GroupState:
             self.sleeping.add(cluster.id)
         else:
             self.sleeping.discard(cluster.id)
-            self.waking.append(cluster.id)
+            if level == "event":
+                self.waking.append(cluster.id)
+            if cluster.last_day is not None:
+                self.lasting[level].append((cluster.last_day, cluster.id))
         target = self.postings(level, cluster.id)
         for term in cluster.indexed:
             slot = source.get(term)
@@ -473,14 +496,20 @@ class GroupState:
             if not slot:
                 del source[term]
 
-    def sleep(self, before: float) -> None:
-        """Put to sleep the events whose first date is before ``before`` (no dated article
-        still to come can join them: an ordered batch has passed ``before`` plus the event
-        span). Called after every dated decision; costs a look at the oldest awake event."""
-        if self.sleep_before is not None and before <= self.sleep_before:
+    def sleep(self, day: float, settings: GroupSettings) -> None:
+        """Move the frontier to ``day`` (a dated article just decided) and put to sleep the
+        clusters no dated article from there on can join (see :attr:`frontier`). Called
+        after every dated decision; costs a look at the oldest awake cluster of each queue."""
+        if self.frontier is not None and day <= self.frontier:
             return
-        self.sleep_before = before
+        self.frontier = day
+        reach = self.reach = (
+            settings.event_max_span_days,
+            settings.event_max_gap_days,
+            settings.story_max_gap_days,
+        )
         waking, events = self.waking, self.events
+        before = day - reach[0]
         while waking:
             event = events.get(waking[0])
             if event is None or event.id in self.sleeping or event.first_day is None:
@@ -490,6 +519,18 @@ class GroupState:
                 break
             waking.popleft()
             self.settle("event", event)
+        for level, gap in (("event", reach[1]), ("story", reach[2])):
+            lasting, clusters = self.lasting[level], self.clusters(level)
+            before = day - gap
+            while lasting and lasting[0][0] < before:
+                _, cid = lasting.popleft()
+                cluster = clusters.get(cid)
+                if cluster is None or cid in self.sleeping or cluster.last_day is None:
+                    continue  # gone, asleep (queued again if it wakes), or undated again
+                if self._should_sleep(level, cluster):
+                    self.settle(level, cluster)
+                else:  # its last date moved on: look again when the frontier passes it
+                    lasting.append((cluster.last_day, cid))
 
     def unindex(self, level: str, cluster: Cluster) -> None:
         """Take a cluster that leaves memory out of the posting lists."""
@@ -546,8 +587,13 @@ class GroupState:
         if entry.day is not None:
             if cluster.first_day is None or entry.day < cluster.first_day:
                 cluster.first_day = entry.day
-            if cluster.last_day is None or entry.day > cluster.last_day:
+            if cluster.last_day is None:
                 cluster.last_day = entry.day
+                self.lasting[level].append((entry.day, cluster.id))
+            elif entry.day > cluster.last_day:
+                cluster.last_day = entry.day
+                if cluster.id in self.sleeping:  # a late article or a copy: awake again
+                    self.settle(level, cluster)
         if vectors is not None:
             cluster.weight += 1
             if entry.features is not None and entry.features.headline_only:
@@ -644,10 +690,13 @@ class GroupState:
             kept.years[year] = kept.years.get(year, 0) + count
         kept.weight += absorbed.weight
         kept.headlines += absorbed.headlines
+        undated = kept.last_day is None
         for day in (absorbed.first_day, absorbed.last_day):
             if day is not None:
                 kept.first_day = day if kept.first_day is None else min(kept.first_day, day)
                 kept.last_day = day if kept.last_day is None else max(kept.last_day, day)
+        if undated and kept.last_day is not None:
+            self.lasting[level].append((kept.last_day, kept.id))
         kept_postings = self.postings(level, kept.id)
         absorbed_postings = self.postings(level, absorbed.id)
         for term, count in absorbed.indexed.items():
@@ -741,7 +790,7 @@ class GroupState:
             cluster.first_day, cluster.last_day = first, last
             cluster.weight, cluster.headlines = weight, headlines
             if cid in self.sleeping:
-                self.settle(level, cluster)
+                self.settle(level, cluster)  # its dates as they were may wake it
             self.touched.add(cid)
         elif kind == "new":
             _, level, cid = record
@@ -797,8 +846,11 @@ class GroupState:
             self.settle(level, kept)  # its own first date again
             if self._should_sleep(level, absorbed):
                 self.sleeping.add(absorbed.id)
-            elif level == "event":
-                self.waking.append(absorbed.id)
+            else:
+                if level == "event":
+                    self.waking.append(absorbed.id)
+                if absorbed.last_day is not None:
+                    self.lasting[level].append((absorbed.last_day, absorbed.id))
             absorbed_postings = self.postings(level, absorbed.id)
             for term, count in absorbed.indexed.items():
                 absorbed_postings.setdefault(term, {})[absorbed.id] = count
@@ -882,6 +934,9 @@ class GroupState:
                 for term, count in cluster.indexed.items():
                     postings.setdefault(term, {})[cluster.id] = count
         state.waking.extend(sorted(state.events, key=lambda cid: state.events[cid].founder))
+        for level in ("event", "story"):
+            dated = [(c.last_day, c.id) for c in state.clusters(level).values()]
+            state.lasting[level].extend(sorted((d, i) for d, i in dated if d is not None))
         return state
 
 
