@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storyline.group.features import DocumentFrequencies, extract_features
 from storyline.model import Article
 
@@ -41,3 +44,33 @@ def test_a_flatter_idf_keeps_a_shared_common_word_heavy_in_a_title() -> None:
     # dominate; its square root narrows the gap.
     assert full["rareword"] > flat["rareword"] > flat["snowden"] > full["snowden"]
     assert abs(sum(w * w for w in flat.values()) - 1.0) < 1e-9
+
+
+def _words_one_by_one(text: str) -> list[str]:
+    """words() as first written: match by match, lower-cased, stemmed, stopwords out."""
+    from storyline.group.features import _WORD, _stem, _words
+
+    stop, _ = _words()
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if len(word) < 2 or word in stop:
+            continue
+        out.append(_stem(word))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The", "dam", "burst", "İ", "İstanbul", "ﬁnal", "O'Neill", "Kyiv’s", "A", "of", "x",
+             "Strikers", "walked", "3.5%", "Ærø", "ΣΟΦΙΑ", "co-op", "—", "\n", " ", ".", "_"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_words_are_those_of_the_word_by_word_reading(text: str) -> None:
+    from storyline.group.features import words
+
+    assert words(text) == _words_one_by_one(text)

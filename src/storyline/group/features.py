@@ -147,13 +147,8 @@ def _stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """The content words of ``text``: lower-cased, stemmed, stopwords left out."""
     stop, _ = _words()
-    out = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        if len(word) < 2 or word in stop:
-            continue
-        out.append(_stem(word))
-    return out
+    stem = _stem
+    return [stem(w) for w in map(str.lower, _WORD.findall(text)) if len(w) > 1 and w not in stop]
 
 
 @cache
