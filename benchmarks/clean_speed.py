@@ -13,9 +13,10 @@ cleaning removed, by rule, as a sanity check (Reuters copy has little furniture:
 ``--calibrate`` prints the tables the language constants of ``clean/metadata.py`` were
 chosen from: py3langid's accuracy on the English UCI headlines by number of letters
 (``LANGUAGE_MIN_LETTERS``), how often the first N characters of a page give the same
-language as the whole page, with the time each N costs (``LANGUAGE_SAMPLE_CHARS``), and on
+language as the whole page, with the time each N costs (``LANGUAGE_SAMPLE_CHARS``), on
 every shared set how often the English shortcut answers and py3langid disagrees
-(``ENGLISH_MIN_SHARE``).
+(``ENGLISH_MIN_SHARE``), and how often py3langid is right by the probability it gives
+(``LANGUAGE_MIN_PROBABILITY``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 import sys
 import time
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 from storyline.clean.furniture import Clean, clean  # noqa: E402
 from storyline.clean.metadata import (  # noqa: E402
     LANGUAGE_FIRST_CHARS,
+    LANGUAGE_MIN_LETTERS,
     LANGUAGE_SAMPLE_CHARS,
     LANGUAGE_SURE,
     Metadata,
@@ -179,6 +182,7 @@ def calibrate(args: argparse.Namespace) -> int:
                 f"{sure if size != 'adaptive' else '-':>7} {spent:7.3f}"
             )
     english_shortcut(Path(args.shared) / "data", gold)
+    by_probability(Path(args.shared) / "data", gold)
     return 0
 
 
@@ -237,6 +241,62 @@ def english_shortcut(shared: Path, gold: dict[str, Any]) -> None:
             f"{name:>9} {len(texts):7} {share:9.1%} {sum(other.values()):6}  "
             f"{dict(other.most_common()) or ''}"
         )
+
+
+def by_probability(shared: Path, gold: dict[str, Any]) -> None:
+    """How often py3langid's answer is right, by the probability it gives, on the texts it
+    is asked about (not plainly English, at least LANGUAGE_MIN_LETTERS letters): Reuters and
+    UCI headlines (English), and the sentences of 20-120 characters of the gold pages in
+    another language (the language py3langid is sure of on the whole page)."""
+    identifier = _identifier()
+    letters = re.compile(r"[^\W\d_]")
+
+    def answer(sample: str) -> tuple[str, float] | None:
+        sample = sample[:LANGUAGE_SAMPLE_CHARS]
+        if len(letters.findall(sample)) < LANGUAGE_MIN_LETTERS or plainly_english(
+            sample[:LANGUAGE_FIRST_CHARS]
+        ):
+            return None
+        code, probability = identifier.classify(sample[:LANGUAGE_FIRST_CHARS])
+        if probability < LANGUAGE_SURE and len(sample) > LANGUAGE_FIRST_CHARS:
+            code, probability = identifier.classify(sample)
+        return str(code), float(probability)
+
+    sets: dict[str, list[tuple[str, str]]] = {}
+    for name, pattern in (("reuters", "reuters21578"), ("uci", "uci-headlines")):
+        with (shared / pattern / "articles.jsonl").open(encoding="utf-8") as lines:
+            sets[name] = [
+                ("en", f"{obj.get('title') or ''}\n{obj.get('text') or ''}")
+                for obj in map(json.loads, lines)
+            ]
+    sentences = []
+    for page in gold.values():
+        body = page.get("articleBody") or ""
+        code, probability = identifier.classify(body[:3000])
+        if code == "en" or probability < LANGUAGE_SURE:
+            continue
+        for part in re.split(r"(?<=[.!?。])\s+|\n+", body):
+            if 20 <= len(part.strip()) <= 120:
+                sentences.append((str(code), "\n" + part.strip()))
+    sets["pages, other languages"] = sentences
+    bands = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 1.01]
+    print(
+        "\npy3langid's answers by the probability it gives (texts it is asked about): how "
+        "many,\nand the share it gets right. pages: sentences of 20-120 characters of the "
+        "non-English\ngold pages, against the language of the whole page."
+    )
+    header = "".join(f"{f'{lo:g}-{hi:g}' if hi < 1 else f'{lo:g}+':>14}" for lo, hi in
+                     pairwise(bands))
+    print(f"{'set':>24}{header}")
+    for name, texts in sets.items():
+        found = [(gold_code, answer(text)) for gold_code, text in texts]
+        cells = []
+        for lo, hi in pairwise(bands):
+            inside = [g == a[0] for g, a in found if a is not None and lo <= a[1] < hi]
+            cells.append(
+                f"{len(inside):6} {sum(inside) / len(inside):6.1%}" if inside else f"{'-':>13}"
+            )
+        print(f"{name:>24}" + "".join(f"{c:>14}" for c in cells))
 
 
 def main() -> int:

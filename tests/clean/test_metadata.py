@@ -16,6 +16,7 @@ from storyline.clean.metadata import (
     Metadata,
     byline_outlet,
     detect_language,
+    detect_language_code,
     plainly_english,
 )
 from storyline.clean.published import dateline_date, parse_date, too_late
@@ -305,6 +306,33 @@ def test_a_non_english_text_still_gets_its_own_language_with_the_shortcut_in_pla
         "eigenaars hebben nog niet geantwoord op de brief van de vakbond."
     )
     assert detect_language(None, dutch) == "nl"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # An earnings table under its headline: py3langid's best guess is "no linguistic
+        # content" at p 0.16.
+        (
+            "Amsel Harbor Corp <Ahc> 4Th Qtr Net",
+            "Shr 45 cts vs 58 cts\nNet 1.1 mln vs 829,000\nRevs 12.3 mln vs 9.8 mln\nYear\n"
+            "Shr 1.90 dlrs vs 1.71 dlrs\nNet 4.2 mln vs 3.9 mln",
+        ),
+        # A Title-Case wire headline alone: Central Bikol at p 0.05.
+        ("Velmora Shipping Co 4Th Qtr Shr 1.12 Dlrs Vs 87 Cts", ""),
+    ],
+)
+def test_a_language_py3langid_can_only_guess_is_no_language(title, text):
+    assert detect_language_code(title, text) is None
+    assert run(text, title=title).language is None
+
+
+def test_short_sentences_keep_a_language_py3langid_is_fairly_sure_of():
+    assert detect_language(None, "Die Hafenarbeiter in Amsel stimmten am Montag für einen "
+                           "unbefristeten Streik.") == "de"
+    assert detect_language(None, "Os estivadores de Amsel votaram na segunda-feira por uma "
+                           "greve por tempo indeterminado.") == "pt"
+    assert detect_language("Port strike ends after nine days", "") == "en"
 
 
 def test_too_little_text_has_no_language_unless_declared():

@@ -8,9 +8,9 @@ what the text suggests, and leaves a field ``None`` rather than guessing:
 - ``published``: the input's field, else the header hint, else a wire dateline; ISO 8601;
   never after the fetch or the run (the reason goes to ``meta["hints"]["date_rejected"]``);
 - ``language``: the input's code, else "en" when the start of title and text is plainly
-  English running text (marker words), else py3langid on that start (as ISO 639-1; a
-  language without such a code leaves its ISO 639-3 code in
-  ``meta["hints"]["language_detected"]``), else the page's declared language;
+  English running text (marker words), else py3langid on that start when its answer is
+  more than a guess (as ISO 639-1; a language without such a code leaves its ISO 639-3 code
+  in ``meta["hints"]["language_detected"]``), else the page's declared language;
 - ``outlet``: the publisher of this copy, canonical through ``clean/data/outlets.toml``;
 - ``origin_outlet``: for a republished or wire copy, the outlet whose content it is.
 
@@ -56,6 +56,14 @@ LANGUAGE_SURE = 0.99
 # UCI headlines English (10-19 letters; 40% below 10), against 82-93% from 20 letters on:
 # below that, no language rather than a coin toss (benchmarks/clean_speed.py --calibrate).
 LANGUAGE_MIN_LETTERS = 20
+# py3langid's normalised probability below which its answer is no language: answers under 0.2
+# are right on 28-51% of the Reuters texts that reach it (wire tables, Title-Case headlines,
+# called Nigerian Pidgin, Welsh or German), 43-73% of UCI headlines and 9-40% of short
+# sentences of the Russian, Korean, German, Portuguese, Italian and Japanese gold pages of
+# the article-extraction set, against 60-82% from 0.2 to 0.25 and 97-100% from 0.5 on
+# (benchmarks/clean_speed.py --calibrate): as with too few letters, no language rather than
+# a coin toss.
+LANGUAGE_MIN_PROBABILITY = 0.2
 # Plainly English: in the first 300 characters at least 25 words, nearly all in ASCII letters,
 # and at least 8% of them markers (``clean/rules/languages.toml``: "the", "and", "of", "said",
 # ...; English running text has 20-30%). Such a text is English without asking py3langid, which
@@ -118,9 +126,10 @@ def plainly_english(sample: str) -> bool:
 
 def detect_language(title: str | None, text: str | None) -> str | None:
     """The ISO 639-1 code of the language of title and text, or None when they hold fewer
-    than 20 letters: py3langid on their first 300 characters, or on their first 1,000 when
-    the shorter sample leaves it unsure. A language without an ISO 639-1 code (see
-    ``clean/rules/languages.toml``) is None too; :func:`detect_language_code` tells it."""
+    than 20 letters or py3langid can only guess: py3langid on their first 300 characters,
+    or on their first 1,000 when the shorter sample leaves it unsure. A language without an
+    ISO 639-1 code (see ``clean/rules/languages.toml``) is None too;
+    :func:`detect_language_code` tells it."""
     code = detect_language_code(title, text)
     if code is None or len(code) == 2:
         return code
@@ -129,8 +138,9 @@ def detect_language(title: str | None, text: str | None) -> str | None:
 
 def detect_language_code(title: str | None, text: str | None) -> str | None:
     """The code py3langid gives the language of title and text (ISO 639-1, or ISO 639-3
-    where the language has no two-letter code), or None for fewer than 20 letters; "en"
-    without asking py3langid when their first 300 characters are :func:`plainly_english`."""
+    where the language has no two-letter code), or None for fewer than 20 letters and for an
+    answer less likely than :data:`LANGUAGE_MIN_PROBABILITY`; "en" without asking py3langid
+    when their first 300 characters are :func:`plainly_english`."""
     sample = f"{title or ''}\n{text or ''}"[:LANGUAGE_SAMPLE_CHARS]
     # Counting letters costs more than it saves on long samples; only short ones can fail.
     if len(sample) < 200 and len(_LETTER.findall(sample)) < LANGUAGE_MIN_LETTERS:
@@ -140,8 +150,8 @@ def detect_language_code(title: str | None, text: str | None) -> str | None:
     identifier = _identifier()
     code, probability = identifier.classify(sample[:LANGUAGE_FIRST_CHARS])
     if probability < LANGUAGE_SURE and len(sample) > LANGUAGE_FIRST_CHARS:
-        code, _ = identifier.classify(sample)
-    return str(code)
+        code, probability = identifier.classify(sample)
+    return str(code) if probability >= LANGUAGE_MIN_PROBABILITY else None
 
 
 def _language_code(value: Any) -> str | None:
