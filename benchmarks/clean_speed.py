@@ -15,8 +15,9 @@ chosen from: py3langid's accuracy on the English UCI headlines by number of lett
 (``LANGUAGE_MIN_LETTERS``), how often the first N characters of a page give the same
 language as the whole page, with the time each N costs (``LANGUAGE_SAMPLE_CHARS``), on
 every shared set how often the English shortcut answers and py3langid disagrees
-(``ENGLISH_MIN_SHARE``), and how often py3langid is right by the probability it gives
-(``LANGUAGE_MIN_PROBABILITY``).
+(``ENGLISH_MIN_SHARE``), how often py3langid is right by the probability it gives
+(``LANGUAGE_MIN_PROBABILITY``), and what reading Title Case in lower case changes
+(``LANGUAGE_TITLE_CASE_SHARE``).
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ from storyline.clean.furniture import Clean, clean  # noqa: E402
 from storyline.clean.metadata import (  # noqa: E402
     LANGUAGE_FIRST_CHARS,
     LANGUAGE_MIN_LETTERS,
+    LANGUAGE_MIN_PROBABILITY,
     LANGUAGE_SAMPLE_CHARS,
     LANGUAGE_SURE,
+    LANGUAGE_TITLE_CASE_SHARE,
     Metadata,
     _identifier,
     detect_language,
@@ -247,16 +250,30 @@ def by_probability(shared: Path, gold: dict[str, Any]) -> None:
     """How often py3langid's answer is right, by the probability it gives, on the texts it
     is asked about (not plainly English, at least LANGUAGE_MIN_LETTERS letters): Reuters and
     UCI headlines (English), and the sentences of 20-120 characters of the gold pages in
-    another language (the language py3langid is sure of on the whole page)."""
+    another language (the language py3langid is sure of on the whole page); then what
+    reading Title-Case samples in lower case changes, by the share of capitalised words that
+    makes a sample Title Case (LANGUAGE_TITLE_CASE_SHARE)."""
+    from storyline.clean import metadata
+
     identifier = _identifier()
     letters = re.compile(r"[^\W\d_]")
 
-    def answer(sample: str) -> tuple[str, float] | None:
+    def answer(sample: str, share: float | None) -> tuple[str, float] | None:
+        """py3langid's code and probability as detect_language_code asks it (Title Case in
+        lower case at ``share``; None: as written), None when it is not asked."""
         sample = sample[:LANGUAGE_SAMPLE_CHARS]
         if len(letters.findall(sample)) < LANGUAGE_MIN_LETTERS or plainly_english(
             sample[:LANGUAGE_FIRST_CHARS]
         ):
             return None
+        if share is not None:
+            saved = metadata.LANGUAGE_TITLE_CASE_SHARE
+            metadata.LANGUAGE_TITLE_CASE_SHARE = share
+            try:
+                if metadata._title_cased(sample[:LANGUAGE_FIRST_CHARS]):
+                    sample = sample.lower()
+            finally:
+                metadata.LANGUAGE_TITLE_CASE_SHARE = saved
         code, probability = identifier.classify(sample[:LANGUAGE_FIRST_CHARS])
         if probability < LANGUAGE_SURE and len(sample) > LANGUAGE_FIRST_CHARS:
             code, probability = identifier.classify(sample)
@@ -281,15 +298,16 @@ def by_probability(shared: Path, gold: dict[str, Any]) -> None:
     sets["pages, other languages"] = sentences
     bands = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 1.01]
     print(
-        "\npy3langid's answers by the probability it gives (texts it is asked about): how "
-        "many,\nand the share it gets right. pages: sentences of 20-120 characters of the "
-        "non-English\ngold pages, against the language of the whole page."
+        "\npy3langid's answers by the probability it gives (texts it is asked about, Title "
+        "Case\nin lower case): how many, and the share it gets right. pages: sentences of "
+        "20-120\ncharacters of the non-English gold pages, against the language of the whole "
+        "page."
     )
     header = "".join(f"{f'{lo:g}-{hi:g}' if hi < 1 else f'{lo:g}+':>14}" for lo, hi in
                      pairwise(bands))
     print(f"{'set':>24}{header}")
     for name, texts in sets.items():
-        found = [(gold_code, answer(text)) for gold_code, text in texts]
+        found = [(g, answer(text, LANGUAGE_TITLE_CASE_SHARE)) for g, text in texts]
         cells = []
         for lo, hi in pairwise(bands):
             inside = [g == a[0] for g, a in found if a is not None and lo <= a[1] < hi]
@@ -297,6 +315,23 @@ def by_probability(shared: Path, gold: dict[str, Any]) -> None:
                 f"{len(inside):6} {sum(inside) / len(inside):6.1%}" if inside else f"{'-':>13}"
             )
         print(f"{name:>24}" + "".join(f"{c:>14}" for c in cells))
+    print(
+        f"\nAt probability {LANGUAGE_MIN_PROBABILITY} or more (below it: no language), the "
+        "texts py3langid is asked\nabout that come out right / with no language / wrong, "
+        "Title Case read as written or in\nlower case at a share of capitalised words:"
+    )
+    shares: list[float | None] = [None, 0.6, 0.75, 0.8]
+    print(f"{'set':>24}" + "".join(
+        f"{'as written' if v is None else f'lower > {v:g}':>22}" for v in shares))
+    for name, texts in sets.items():
+        cells = []
+        for share in shares:
+            found = [(g, answer(text, share)) for g, text in texts]
+            asked = [(g, a) for g, a in found if a is not None]
+            right = sum(1 for g, a in asked if a[1] >= LANGUAGE_MIN_PROBABILITY and a[0] == g)
+            wrong = sum(1 for g, a in asked if a[1] >= LANGUAGE_MIN_PROBABILITY and a[0] != g)
+            cells.append(f"{right} / {len(asked) - right - wrong} / {wrong}")
+        print(f"{name:>24}" + "".join(f"{c:>22}" for c in cells))
 
 
 def main() -> int:

@@ -57,13 +57,22 @@ LANGUAGE_SURE = 0.99
 # below that, no language rather than a coin toss (benchmarks/clean_speed.py --calibrate).
 LANGUAGE_MIN_LETTERS = 20
 # py3langid's normalised probability below which its answer is no language: answers under 0.2
-# are right on 28-51% of the Reuters texts that reach it (wire tables, Title-Case headlines,
-# called Nigerian Pidgin, Welsh or German), 43-73% of UCI headlines and 9-40% of short
-# sentences of the Russian, Korean, German, Portuguese, Italian and Japanese gold pages of
-# the article-extraction set, against 60-82% from 0.2 to 0.25 and 97-100% from 0.5 on
+# are right on 7-20% of the Reuters texts that reach it (wire tables, called Nigerian Pidgin
+# or "no linguistic content"), 40-76% of UCI headlines and 17-25% of short sentences of the
+# Russian, Korean, German, Portuguese, Italian and Japanese gold pages of the
+# article-extraction set, against 40-81% from 0.2 to 0.25 and 98-100% from 0.5 on
 # (benchmarks/clean_speed.py --calibrate): as with too few letters, no language rather than
 # a coin toss.
 LANGUAGE_MIN_PROBABILITY = 0.2
+# A sample in Title Case (more than 75% of its words capitalised) is read by py3langid in
+# lower case: its capitals mislead it ("Velmora Central Bank Sets Rate Cut After Strike" is
+# Danish at p 0.08 as written, English at 0.71 in lower case). Right / no language /
+# wrong at p >= 0.2, as written -> in lower case: Reuters 3,870 / 1,180 / 667 -> 4,557 / 506 /
+# 654, UCI 5,087 / 935 / 224 -> 5,826 / 253 / 167, short sentences of non-English pages
+# 886 / 21 / 12 -> 889 / 16 / 14 (the two are English titles on Italian pages). From 60%
+# English gains a little more, but a German line with most words nouns turns French
+# (benchmarks/clean_speed.py --calibrate).
+LANGUAGE_TITLE_CASE_SHARE = 0.75
 # Plainly English: in the first 300 characters at least 25 words, nearly all in ASCII letters,
 # and at least 8% of them markers (``clean/rules/languages.toml``: "the", "and", "of", "said",
 # ...; English running text has 20-30%). Such a text is English without asking py3langid, which
@@ -124,6 +133,14 @@ def plainly_english(sample: str) -> bool:
     return sum(1 for w in words if w.lower() in markers) >= ENGLISH_MIN_SHARE * len(words)
 
 
+def _title_cased(sample: str) -> bool:
+    """Three words or more, and more than :data:`LANGUAGE_TITLE_CASE_SHARE` of them
+    capitalised (or in capitals)."""
+    words = _WORD.findall(sample)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitalised > LANGUAGE_TITLE_CASE_SHARE * len(words)
+
+
 def detect_language(title: str | None, text: str | None) -> str | None:
     """The ISO 639-1 code of the language of title and text, or None when they hold fewer
     than 20 letters or py3langid can only guess: py3langid on their first 300 characters,
@@ -140,13 +157,16 @@ def detect_language_code(title: str | None, text: str | None) -> str | None:
     """The code py3langid gives the language of title and text (ISO 639-1, or ISO 639-3
     where the language has no two-letter code), or None for fewer than 20 letters and for an
     answer less likely than :data:`LANGUAGE_MIN_PROBABILITY`; "en" without asking py3langid
-    when their first 300 characters are :func:`plainly_english`."""
+    when their first 300 characters are :func:`plainly_english`. A Title-Case sample is read
+    in lower case."""
     sample = f"{title or ''}\n{text or ''}"[:LANGUAGE_SAMPLE_CHARS]
     # Counting letters costs more than it saves on long samples; only short ones can fail.
     if len(sample) < 200 and len(_LETTER.findall(sample)) < LANGUAGE_MIN_LETTERS:
         return None
     if plainly_english(sample[:LANGUAGE_FIRST_CHARS]):
         return "en"
+    if _title_cased(sample[:LANGUAGE_FIRST_CHARS]):
+        sample = sample.lower()
     identifier = _identifier()
     code, probability = identifier.classify(sample[:LANGUAGE_FIRST_CHARS])
     if probability < LANGUAGE_SURE and len(sample) > LANGUAGE_FIRST_CHARS:
