@@ -45,6 +45,7 @@ from storyline.clean.metadata import (  # noqa: E402
     LANGUAGE_TITLE_CASE_SHARE,
     Metadata,
     _identifier,
+    _py3langid_answer,
     detect_language,
     plainly_english,
 )
@@ -253,39 +254,17 @@ def by_probability(shared: Path, gold: dict[str, Any]) -> None:
     another language (the language py3langid is sure of on the whole page); then what
     reading Title-Case samples in lower case changes, by the share of capitalised words that
     makes a sample Title Case (LANGUAGE_TITLE_CASE_SHARE)."""
-    from storyline.clean import metadata
-
     identifier = _identifier()
     letters = re.compile(r"[^\W\d_]")
 
-    def answer(sample: str, share: float | None) -> tuple[str, float] | None:
-        """py3langid's code and probability as detect_language_code asks it (Title Case in
-        lower case at ``share``; None: as written), None when it is not asked."""
-        sample = sample[:LANGUAGE_SAMPLE_CHARS]
-        if len(letters.findall(sample)) < LANGUAGE_MIN_LETTERS or plainly_english(
-            sample[:LANGUAGE_FIRST_CHARS]
-        ):
-            return None
-        if share is not None:
-            saved = metadata.LANGUAGE_TITLE_CASE_SHARE
-            metadata.LANGUAGE_TITLE_CASE_SHARE = share
-            try:
-                if metadata._title_cased(sample[:LANGUAGE_FIRST_CHARS]):
-                    sample = sample.lower()
-            finally:
-                metadata.LANGUAGE_TITLE_CASE_SHARE = saved
-        code, probability = identifier.classify(sample[:LANGUAGE_FIRST_CHARS])
-        if probability < LANGUAGE_SURE and len(sample) > LANGUAGE_FIRST_CHARS:
-            code, probability = identifier.classify(sample)
-        return str(code), float(probability)
+    def asked(sample: str) -> bool:
+        """Whether detect_language_code asks py3langid about ``sample``."""
+        return len(letters.findall(sample[:LANGUAGE_SAMPLE_CHARS])) >= LANGUAGE_MIN_LETTERS and (
+            not plainly_english(sample[:LANGUAGE_FIRST_CHARS])
+        )
 
-    sets: dict[str, list[tuple[str, str]]] = {}
-    for name, pattern in (("reuters", "reuters21578"), ("uci", "uci-headlines")):
-        with (shared / pattern / "articles.jsonl").open(encoding="utf-8") as lines:
-            sets[name] = [
-                ("en", f"{obj.get('title') or ''}\n{obj.get('text') or ''}")
-                for obj in map(json.loads, lines)
-            ]
+    shared_texts = _shared_texts(shared, gold)
+    sets = {name: [("en", text) for text in shared_texts[name]] for name in ("reuters", "uci")}
     sentences = []
     for page in gold.values():
         body = page.get("articleBody") or ""
@@ -296,6 +275,17 @@ def by_probability(shared: Path, gold: dict[str, Any]) -> None:
             if 20 <= len(part.strip()) <= 120:
                 sentences.append((str(code), "\n" + part.strip()))
     sets["pages, other languages"] = sentences
+    shares: list[float | None] = [None, 0.6, LANGUAGE_TITLE_CASE_SHARE, 0.8]
+    # (gold code, py3langid's answer) of every text it is asked about, by set and share.
+    found = {
+        (name, share): [
+            (g, _py3langid_answer(text[:LANGUAGE_SAMPLE_CHARS], share))
+            for g, text in texts
+            if asked(text)
+        ]
+        for name, texts in sets.items()
+        for share in shares
+    }
     bands = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 1.01]
     print(
         "\npy3langid's answers by the probability it gives (texts it is asked about, Title "
@@ -306,11 +296,12 @@ def by_probability(shared: Path, gold: dict[str, Any]) -> None:
     header = "".join(f"{f'{lo:g}-{hi:g}' if hi < 1 else f'{lo:g}+':>14}" for lo, hi in
                      pairwise(bands))
     print(f"{'set':>24}{header}")
-    for name, texts in sets.items():
-        found = [(g, answer(text, LANGUAGE_TITLE_CASE_SHARE)) for g, text in texts]
+    for name in sets:
         cells = []
         for lo, hi in pairwise(bands):
-            inside = [g == a[0] for g, a in found if a is not None and lo <= a[1] < hi]
+            inside = [
+                g == a[0] for g, a in found[name, LANGUAGE_TITLE_CASE_SHARE] if lo <= a[1] < hi
+            ]
             cells.append(
                 f"{len(inside):6} {sum(inside) / len(inside):6.1%}" if inside else f"{'-':>13}"
             )
@@ -320,17 +311,15 @@ def by_probability(shared: Path, gold: dict[str, Any]) -> None:
         "texts py3langid is asked\nabout that come out right / with no language / wrong, "
         "Title Case read as written or in\nlower case at a share of capitalised words:"
     )
-    shares: list[float | None] = [None, 0.6, 0.75, 0.8]
     print(f"{'set':>24}" + "".join(
         f"{'as written' if v is None else f'lower > {v:g}':>22}" for v in shares))
-    for name, texts in sets.items():
+    for name in sets:
         cells = []
         for share in shares:
-            found = [(g, answer(text, share)) for g, text in texts]
-            asked = [(g, a) for g, a in found if a is not None]
-            right = sum(1 for g, a in asked if a[1] >= LANGUAGE_MIN_PROBABILITY and a[0] == g)
-            wrong = sum(1 for g, a in asked if a[1] >= LANGUAGE_MIN_PROBABILITY and a[0] != g)
-            cells.append(f"{right} / {len(asked) - right - wrong} / {wrong}")
+            answers = found[name, share]
+            right = sum(1 for g, a in answers if a[1] >= LANGUAGE_MIN_PROBABILITY and a[0] == g)
+            wrong = sum(1 for g, a in answers if a[1] >= LANGUAGE_MIN_PROBABILITY and a[0] != g)
+            cells.append(f"{right} / {len(answers) - right - wrong} / {wrong}")
         print(f"{name:>24}" + "".join(f"{c:>22}" for c in cells))
 
 

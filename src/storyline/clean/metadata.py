@@ -133,12 +133,29 @@ def plainly_english(sample: str) -> bool:
     return sum(1 for w in words if w.lower() in markers) >= ENGLISH_MIN_SHARE * len(words)
 
 
-def _title_cased(sample: str) -> bool:
-    """Three words or more, and more than :data:`LANGUAGE_TITLE_CASE_SHARE` of them
-    capitalised (or in capitals)."""
+def _title_cased(sample: str, share: float = LANGUAGE_TITLE_CASE_SHARE) -> bool:
+    """Three words or more, and more than ``share`` of them capitalised (or in capitals)."""
     words = _WORD.findall(sample)
     capitalised = sum(1 for w in words if w[0].isupper())
-    return len(words) >= 3 and capitalised > LANGUAGE_TITLE_CASE_SHARE * len(words)
+    return len(words) >= 3 and capitalised > share * len(words)
+
+
+def _py3langid_answer(
+    sample: str, title_case_share: float | None = LANGUAGE_TITLE_CASE_SHARE
+) -> tuple[str, float]:
+    """py3langid's code and probability for ``sample`` (at most
+    :data:`LANGUAGE_SAMPLE_CHARS`): its first 300 characters, all of it when that leaves
+    py3langid unsure; in lower case when Title Case at ``title_case_share`` (None: as
+    written)."""
+    if title_case_share is not None and _title_cased(
+        sample[:LANGUAGE_FIRST_CHARS], title_case_share
+    ):
+        sample = sample.lower()
+    identifier = _identifier()
+    code, probability = identifier.classify(sample[:LANGUAGE_FIRST_CHARS])
+    if probability < LANGUAGE_SURE and len(sample) > LANGUAGE_FIRST_CHARS:
+        code, probability = identifier.classify(sample)
+    return str(code), float(probability)
 
 
 def detect_language(title: str | None, text: str | None) -> str | None:
@@ -165,13 +182,8 @@ def detect_language_code(title: str | None, text: str | None) -> str | None:
         return None
     if plainly_english(sample[:LANGUAGE_FIRST_CHARS]):
         return "en"
-    if _title_cased(sample[:LANGUAGE_FIRST_CHARS]):
-        sample = sample.lower()
-    identifier = _identifier()
-    code, probability = identifier.classify(sample[:LANGUAGE_FIRST_CHARS])
-    if probability < LANGUAGE_SURE and len(sample) > LANGUAGE_FIRST_CHARS:
-        code, probability = identifier.classify(sample)
-    return str(code) if probability >= LANGUAGE_MIN_PROBABILITY else None
+    code, probability = _py3langid_answer(sample)
+    return code if probability >= LANGUAGE_MIN_PROBABILITY else None
 
 
 def _language_code(value: Any) -> str | None:
