@@ -4,10 +4,12 @@ Articles not yet grouped are given to the grouper (restored from the store) in c
 changes of a batch of chunks and the grouper's state are saved in one transaction, so a rerun
 goes on where the last one stopped and regrouping what is already grouped never happens.
 
-On a machine with more than one core, a second process reads the next chunk from the store and
-describes its articles (features, copy fingerprints: :func:`storyline.group.prepare`) while
-this one decides the current chunk; decisions are the same either way (the grouper decides in
-one order whatever describes the articles).
+On a machine with more than one core, a second process reads the next chunk from the store,
+describes its articles (features, copy fingerprints: :func:`storyline.group.prepare`) and
+weighs them under the document frequencies the grouper will hold when it decides them
+(:class:`storyline.group.WeighingAhead`) while this one decides the current chunk; decisions
+are the same either way (the grouper decides in one order whatever describes the articles,
+and weighs again any article whose frequencies turn out otherwise).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
-from storyline.group import GroupSettings, Prepared, prepare
+from storyline.group import GroupSettings, Prepared, WeighingAhead, prepare
 from storyline.group.embeddings import Embedder
 from storyline.group.persist import load_grouper, save_grouper, save_update
 from storyline.model import Article
@@ -100,12 +102,17 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
             # Batches as before (one transaction each), each given to the grouper in chunks
             # that the describing process reads ahead.
             id_batches = _batches(ids, batch_size)
-            batches = [_chunks(batch, GROUP_CHUNK_SIZE) for batch in id_batches]
-            if parallel:
-                batches[0] = _ramped(id_batches[0])
+            last = len(id_batches) - 1
+            batches = [
+                _tapered(batch, head=parallel and i == 0, tail=parallel and i == last)
+                for i, batch in enumerate(id_batches)
+            ]
             chunks = [chunk for batch in batches for chunk in batch]
             described = (
-                _described_elsewhere(store.path, chunks, embedder is not None)
+                _described_elsewhere(
+                    store.path, chunks, embedder is not None,
+                    WeighingAhead(grouper.state.df.copy(), grouper.settings),
+                )
                 if parallel
                 else (store.iter_articles(chunk) for chunk in chunks)
             )
@@ -138,28 +145,47 @@ def _batches(ids: Sequence[str], size: int) -> list[Sequence[str]]:
     return batches
 
 
-def _ramped(ids: Sequence[str]) -> list[Sequence[str]]:
-    """``ids`` in chunks whose first ones are smaller (an eighth of a chunk, then half as
-    large again each time): deciding waits only for the first small one to be described,
-    and the describing process, faster than deciding, stays ahead from then on."""
-    out: list[Sequence[str]] = []
-    size, start = max(1, GROUP_CHUNK_SIZE // 8), 0
-    while size < GROUP_CHUNK_SIZE and start < len(ids):
-        out.append(ids[start : start + size])
-        start += size
+def _tapered(ids: Sequence[str], head: bool, tail: bool) -> list[Sequence[str]]:
+    """``ids`` in chunks, the first ones smaller when ``head`` (an eighth of a chunk, then
+    half as large again each time) and the last ones, in the reverse order, when ``tail``.
+
+    A small first chunk: deciding waits only for it to be described. Small last chunks:
+    when the describing process is the slower one, deciding waits for each chunk, and what
+    is left to decide after the last one arrives is that chunk alone.
+    """
+    ramp, size = [], max(1, GROUP_CHUNK_SIZE // 8)
+    while size < GROUP_CHUNK_SIZE:
+        ramp.append(size)
         size = size * 3 // 2
-    return out + _chunks(ids[start:], GROUP_CHUNK_SIZE)
+    start, end = 0, len(ids)
+    front: list[Sequence[str]] = []
+    back: list[Sequence[str]] = []
+    for size in ramp:
+        if head and start < end:
+            front.append(ids[start : min(start + size, end)])
+            start = min(start + size, end)
+        if tail and start < end:
+            back.append(ids[max(end - size, start) : end])
+            end = max(end - size, start)
+    return front + _chunks(ids[start:end], GROUP_CHUNK_SIZE) + back[::-1]
 
 
 #: At most this many chunks are read and described ahead of the one being decided.
 _AHEAD = 2
 
 _worker_store: Store | None = None  # each describing process opens the store once
+_worker_weighing: WeighingAhead | None = None  # ... and weighs with its own frequencies
+
+
+def _start_describing(weighing: WeighingAhead) -> None:
+    global _worker_weighing
+    _worker_weighing = weighing
 
 
 def _describe(path: str, embedding: bool, ids: Sequence[str]) -> list[Prepared | Article]:
-    """Read the articles of ``ids`` and describe them (in the second process). An article
-    that cannot be described goes back as it is: the grouper skips it with the reason."""
+    """Read the articles of ``ids``, describe and weigh them (in the second process). An
+    article that cannot be described goes back as it is: the grouper skips it with the
+    reason."""
     global _worker_store
     if _worker_store is None or _worker_store.path != path:
         _worker_store = Store(path)
@@ -169,17 +195,19 @@ def _describe(path: str, embedding: bool, ids: Sequence[str]) -> list[Prepared |
             out.append(prepare(article, embedding))
         except Exception:  # the grouper reports it, as it does in one process
             out.append(article)
+    if _worker_weighing is not None:
+        _worker_weighing.weigh(item for item in out if isinstance(item, Prepared))
     return out
 
 
 def _described_elsewhere(
-    path: str, chunks: list[Sequence[str]], embedding: bool
+    path: str, chunks: list[Sequence[str]], embedding: bool, weighing: WeighingAhead
 ) -> Iterator[list[Prepared | Article]]:
-    """The chunks' articles, read and described in a second process, in order; at most
-    :data:`_AHEAD` chunks wait, so memory stays flat however many articles there are."""
+    """The chunks' articles, read, described and weighed in a second process, in order; at
+    most :data:`_AHEAD` chunks wait, so memory stays flat however many articles there are."""
     context = multiprocessing.get_context()
     work = partial(_describe, path, embedding)
-    with context.Pool(1) as pool:
+    with context.Pool(1, initializer=_start_describing, initargs=(weighing,)) as pool:
         pending: deque[AsyncResult[list[Prepared | Article]]] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(work, (list(chunk),)))

@@ -217,7 +217,7 @@ def test_grouping_a_store_with_a_second_process_gives_the_same_tables(
     tmp_path: Path, batch_size: int
 ) -> None:
     # One batch of 20,000 cuts its first chunks small (125 articles, then 175: see
-    # grouping._ramped); batches of 100 are one chunk each.
+    # grouping._tapered); batches of 100 are one chunk each.
     from storyline.grouping import group
 
     articles = _past(_stream(300, undated_every=11))

@@ -32,16 +32,27 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from storyline.group.copies import CopyIndex, Fingerprint, fingerprint
 from storyline.group.embeddings import Embedder, unit
 from storyline.group.events import (
     article_vectors,
     beyond_span,
     decide_event,
+    dense_vector,
     event_record,
     index_terms,
+    weigh_features,
 )
-from storyline.group.features import Features, embedding_text, extract_features, sort_key
+from storyline.group.features import (
+    DocumentFrequencies,
+    Features,
+    Vector,
+    embedding_text,
+    extract_features,
+    sort_key,
+)
 from storyline.group.state import Entry, GroupSettings, GroupState
 from storyline.group.stories import decide_story, story_record
 from storyline.model import Article, Skip
@@ -52,6 +63,8 @@ __all__ = [
     "GroupUpdate",
     "Grouper",
     "Prepared",
+    "Weighed",
+    "WeighingAhead",
     "prepare",
     "provisional_id",
 ]
@@ -102,10 +115,33 @@ def provisional_id(article: Article) -> str:
 
 
 @dataclass(slots=True)
+class Weighed:
+    """An article's sparse TF-IDF sub-vectors and index keys, weighed under the document
+    frequencies of ``token`` (:attr:`DocumentFrequencies.token`): the grouper takes them
+    when its own frequencies hold that token as it decides the article, and weighs the
+    article itself otherwise. ``buckets``: the article's distinct frequency buckets, which
+    counting it steps (whatever the token)."""
+
+    token: tuple[int, int]
+    vectors: dict[str, Vector]
+    terms: list[str]
+    buckets: np.ndarray
+
+    @classmethod
+    def of(cls, df: DocumentFrequencies, features: Features, settings: GroupSettings) -> Weighed:
+        """``features`` weighed under ``df`` (not counted)."""
+        vectors = weigh_features(df, features)
+        return cls(
+            df.token, vectors, index_terms(settings, vectors), df.distinct_buckets(features)
+        )
+
+
+@dataclass(slots=True)
 class Prepared:
     """An article described for grouping: all the grouper reads of it, computed from the
     article alone (no grouping state), so that another process can make it
-    (:func:`prepare`; picklable). ``embedding_text`` is set when asked for (an embedder)."""
+    (:func:`prepare`; picklable). ``embedding_text`` is set when asked for (an embedder);
+    ``weighed`` when a :class:`WeighingAhead` weighed it."""
 
     id: str
     key: tuple[str, str]
@@ -115,6 +151,37 @@ class Prepared:
     features: Features
     fingerprint: Fingerprint
     embedding_text: str | None = None
+    weighed: Weighed | None = None
+
+
+class WeighingAhead:
+    """Weighs described articles ahead of a grouper, in another process.
+
+    Deciding an article starts with weighing it under the document frequencies of every
+    article decided before it (:func:`~storyline.group.events.weigh_features`), a sixth of
+    the deciding. A process that describes the articles in the order the grouper will decide
+    them (pieces of a batch in canonical order, such as a store's publication order) can
+    weigh them too: it keeps a copy of the grouper's frequencies (``df``, as the grouper
+    held them before the first piece) and counts each article after weighing it, as the
+    grouper does. Each article carries the :attr:`~DocumentFrequencies.token` it was weighed
+    under; the grouper uses the weights only when its own frequencies hold the same token
+    (see :class:`Weighed`), so the decisions are the same in any case: an article the
+    grouper decides in another place (a late one, one it decides again) is weighed again.
+    """
+
+    def __init__(self, df: DocumentFrequencies, settings: GroupSettings):
+        self.df = df
+        self.settings = settings
+
+    def weigh(self, prepared: Iterable[Prepared]) -> None:
+        """Weigh ``prepared`` (one piece, any order) in canonical order and count them."""
+        df, settings = self.df, self.settings
+        for item in sorted(prepared, key=lambda p: p.key):
+            weighed = item.weighed = Weighed.of(df, item.features, settings)
+            df.add(item.features, item.id, weighed.buckets)
+            # The grouper needs the words' buckets only to weigh an article again (rare):
+            # they are hashed again then, not sent.
+            item.features.buckets = None
 
 
 def prepare(article: Article, embedding: bool = False) -> Prepared:
@@ -172,6 +239,8 @@ class Grouper:
         #: dense vector, mixed into every similarity. None groups on sparse vectors alone.
         self.embedder = embedder
         self.copies = CopyIndex()
+        #: Weights made ahead (:class:`WeighingAhead`) of entries not decided yet.
+        self._weighed: dict[str, Weighed] = {}
         self.archive: dict[str, dict[str, Any]] = {}
         self.story_archive: dict[str, dict[str, Any]] = {}
         # A restored state brings its articles' fingerprints back into the copy index.
@@ -331,6 +400,8 @@ class Grouper:
             fingerprint=prepared.fingerprint,
         )
         state.entries[entry.id] = entry
+        if prepared.weighed is not None:
+            self._weighed[entry.id] = prepared.weighed
         for other in self.copies.add(entry.id, prepared.fingerprint, entry.day):
             entry.copies.append(other)
             state.entries[other].copies.append(entry.id)
@@ -357,6 +428,7 @@ class Grouper:
     def _decide(self, entry: Entry) -> None:
         state, settings = self.state, self.settings
         state.begin(entry.key)
+        weighed = self._weighed.pop(entry.id, None) if self._weighed else None
         parents = [
             state.entries[c]
             for c in entry.copies
@@ -377,9 +449,18 @@ class Grouper:
             state.add_member("event", event, entry, None)
             state.add_member("story", story, entry, None)
             state.assign(entry, event.id, story.id, parent.id)
+            # A copy counts as a document too: then the frequencies an article is weighed
+            # under depend on the articles before it alone, not on decisions (a second
+            # process can weigh ahead: WeighingAhead).
+            state.count_document(entry, weighed.buckets if weighed is not None else None)
             return
-        vectors = article_vectors(state, entry)
-        terms = index_terms(settings, vectors)
+        assert entry.features is not None
+        if weighed is not None and weighed.token == state.df.token:
+            vectors, terms = weighed.vectors, weighed.terms
+            vectors["dense"] = dense_vector(entry.features.dense)
+        else:
+            vectors = article_vectors(state, entry)
+            terms = index_terms(settings, vectors)
         event, is_new = decide_event(state, settings, entry, vectors, terms)
         if is_new:
             story = decide_story(state, settings, entry, vectors, terms)
@@ -395,7 +476,7 @@ class Grouper:
             if any(len(v) > 2 * limit for s, v in cluster.sums.items() if s != "dense"):
                 state.trim(level, cluster, limit)
         state.assign(entry, event.id, story.id, None)
-        state.count_document(entry)
+        state.count_document(entry, weighed.buckets if weighed is not None else None)
 
     # -- the window ----------------------------------------------------------------------
 

@@ -28,7 +28,14 @@ import heapq
 import math
 from typing import Any
 
-from storyline.group.features import TITLE_IDF_POWER, Vector, cosine, term_buckets
+from storyline.group.features import (
+    TITLE_IDF_POWER,
+    DocumentFrequencies,
+    Features,
+    Vector,
+    cosine,
+    term_buckets,
+)
 from storyline.group.state import SUBVECTORS, Cluster, Entry, GroupSettings, GroupState
 
 __all__ = [
@@ -41,6 +48,7 @@ __all__ = [
     "dense_vector",
     "index_terms",
     "similarity",
+    "weigh_features",
 ]
 
 
@@ -85,9 +93,14 @@ class Similarity:
 
 def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
     """The unit TF-IDF sub-vectors of an article under the frequencies seen before it."""
-    features = entry.features
-    assert features is not None
-    weigh = state.df.weigh
+    assert entry.features is not None
+    return weigh_features(state.df, entry.features)
+
+
+def weigh_features(df: DocumentFrequencies, features: Features) -> dict[str, Vector]:
+    """The unit TF-IDF sub-vectors of ``features`` under the frequencies ``df`` (the same
+    weights whichever process computes them, for tables of the same token)."""
+    weigh = df.weigh
     buckets = term_buckets(features)
     return {
         "body": weigh(features.body, buckets=buckets),
@@ -96,7 +109,7 @@ def article_vectors(state: GroupState, entry: Entry) -> dict[str, Vector]:
         ),
         # Names depend on how the stream writes their words (see
         # DocumentFrequencies.stream_names), for headlines and full texts alike.
-        "names": weigh(state.df.stream_names(features), buckets=buckets),
+        "names": weigh(df.stream_names(features), buckets=buckets),
         "numbers": weigh(features.numbers or {}, buckets=buckets),
         "dense": dense_vector(features.dense),
     }

@@ -28,6 +28,7 @@ their memory does not grow with the vocabulary of a long stream.
 from __future__ import annotations
 
 import base64
+import hashlib
 import itertools
 import math
 import operator
@@ -205,17 +206,21 @@ def casing(text: str) -> tuple[list[str], list[str], list[str]]:
 def _scan(text: str) -> tuple[list[str], tuple[list[str], list[str], list[str]]]:
     """:func:`names` and :func:`casing` of ``text`` in one pass over its words."""
     stop, not_names = _words()
-    tokens = list(_TOKEN.finditer(text))
+    # Tokens at odd places, the text before each token at even places (the last is what
+    # follows the last token): splitting is much cheaper than a match object per word, and
+    # what precedes a word tells whether it opens a sentence (:func:`_opens`).
+    parts = _TOKEN_SPLIT.split(text)
+    tokens = parts[1::2]
     found: list[str] = []
     capital: list[str] = []
     lower: list[str] = []
     unsure: list[str] = []
     if not tokens:
         return found, (capital, lower, unsure)
-    capitalised = [t.group()[0].isupper() for t in tokens]
+    capitalised = [t[0].isupper() for t in tokens]
     title_case = sum(capitalised) > 0.6 * len(tokens) and len(tokens) > 3
-    for i, match in enumerate(tokens):
-        word = match.group()
+    last = len(tokens) - 1
+    for i, word in enumerate(tokens):
         low = word.lower()
         if len(word) < 2 or low in stop:
             continue
@@ -226,19 +231,12 @@ def _scan(text: str) -> tuple[list[str], tuple[list[str], list[str], list[str]]]
         if low in not_names:
             continue
         stem = _stem(low)
-        starts = _starts_sentence(text, match.start())
+        starts = _opens(parts[2 * i], tokens[i - 1] if i else None)
         if title_case or starts:
             unsure.append(stem)
             beside = (
-                i > 0
-                and capitalised[i - 1]
-                and tokens[i - 1].group().lower() not in stop
-                and not starts
-            ) or (
-                i + 1 < len(tokens)
-                and capitalised[i + 1]
-                and tokens[i + 1].group().lower() not in stop
-            )
+                i > 0 and capitalised[i - 1] and tokens[i - 1].lower() not in stop and not starts
+            ) or (i < last and capitalised[i + 1] and tokens[i + 1].lower() not in stop)
             acronym = word.isupper() and len(word) <= 6
             if not (acronym or beside):
                 continue
@@ -246,6 +244,33 @@ def _scan(text: str) -> tuple[list[str], tuple[list[str], list[str], list[str]]]
             capital.append(stem)
         found.append(stem)
     return found, (capital, lower, unsure)
+
+
+#: :data:`_TOKEN` as a group, for :func:`re.split`.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _opens(before: str, previous: str | None) -> bool:
+    """:func:`_starts_sentence` of a word, told by the text between it and the ``previous``
+    word (None: it is the first). That text holds no letter (a letter belongs to a word), so
+    a period that ends it right after the previous word closes that word's letters, and any
+    other period closes none."""
+    rest = before.rstrip(" \t")
+    if not rest:
+        return previous is None
+    mark = rest[-1]
+    if mark == "\n":
+        return True
+    if mark not in _SENTENCE_MARKS:
+        return False
+    if mark == "." and len(rest) == 1 and previous is not None:
+        j = len(previous)
+        while j > 0 and previous[j - 1].isalpha():
+            j -= 1
+        word = previous[j:]
+        if (len(word) == 1 and word.isupper()) or word.lower() in _name_abbreviations():
+            return False
+    return True
 
 
 @cache
@@ -484,6 +509,14 @@ def _hash_buckets(terms: Iterable[str]) -> dict[str, int]:
     return {t: crc(t.encode()) & mask for t in terms}
 
 
+_SIGNATURE_MASK = (1 << 64) - 1
+
+
+def _digest(ident: str) -> int:
+    """A 64-bit digest of a document id, the same in every process."""
+    return int.from_bytes(hashlib.blake2b(ident.encode(), digest_size=8).digest(), "little")
+
+
 class DocumentFrequencies:
     """Document frequencies in hashed buckets, counted as articles are decided.
 
@@ -491,31 +524,64 @@ class DocumentFrequencies:
     little, a word never seen weighs most. Counts change only through :meth:`add` and
     :meth:`remove`, so the grouper can undo an article exactly. The table is a fixed array of
     ``DF_BUCKETS`` counts (4 MiB), whatever the length of the stream.
+
+    :attr:`token` names the counts: the number of documents and a sum of a 64-bit digest of
+    each counted document's id (its set, whatever the order it was counted in). Two tables
+    that started equal and hold the same token counted the same documents, so weights
+    computed under one hold under the other (a second process weighs ahead of the grouper).
     """
 
-    __slots__ = ("capital", "counts", "documents", "lower")
+    __slots__ = ("capital", "counts", "documents", "lower", "signature")
 
     def __init__(self) -> None:
         self.counts = array("i", bytes(DF_BUCKETS * array("i").itemsize))
         self.capital = array("i", bytes(CASE_BUCKETS * array("i").itemsize))
         self.lower = array("i", bytes(CASE_BUCKETS * array("i").itemsize))
         self.documents = 0
+        self.signature = 0
 
-    def add(self, features: Features) -> None:
+    def copy(self) -> DocumentFrequencies:
+        """An independent table of the same counts and token."""
+        table = DocumentFrequencies.__new__(DocumentFrequencies)
+        table.counts, table.capital, table.lower = (
+            array("i", self.counts), array("i", self.capital), array("i", self.lower)
+        )
+        table.documents, table.signature = self.documents, self.signature
+        return table
+
+    @property
+    def token(self) -> tuple[int, int]:
+        """``(documents, signature)``: equal tokens, equal counts (see the class doc)."""
+        return self.documents, self.signature
+
+    def add(
+        self, features: Features, ident: str = "", buckets: np.ndarray | None = None
+    ) -> None:
+        """Count one document (``ident``: its id, summed into the :attr:`token`;
+        ``buckets``: its distinct buckets, :meth:`distinct_buckets`, when already known)."""
         self.documents += 1
-        self._count(features, 1)
+        self.signature = (self.signature + _digest(ident)) & _SIGNATURE_MASK
+        self._count(features, 1, buckets)
         self._count_casing(features, 1)
 
-    def remove(self, features: Features) -> None:
+    def remove(self, features: Features, ident: str = "") -> None:
+        """Take back :meth:`add` of the same document."""
         self.documents -= 1
+        self.signature = (self.signature - _digest(ident)) & _SIGNATURE_MASK
         self._count(features, -1)
         self._count_casing(features, -1)
 
-    def _count(self, features: Features, step: int) -> None:
+    @staticmethod
+    def distinct_buckets(features: Features) -> np.ndarray:
+        """The distinct buckets of an article's words: what counting it steps."""
+        buckets = set(term_buckets(features).values())
+        return np.fromiter(buckets, dtype=np.intp, count=len(buckets))
+
+    def _count(self, features: Features, step: int, buckets: np.ndarray | None = None) -> None:
         # Each of the article's buckets once, stepped in one vectorised add on the table.
-        buckets = self._buckets(features)
-        table = np.frombuffer(self.counts, dtype=np.int32)
-        table[np.fromiter(buckets, dtype=np.intp, count=len(buckets))] += step
+        if buckets is None:
+            buckets = self.distinct_buckets(features)
+        np.frombuffer(self.counts, dtype=np.int32)[buckets] += step
 
     def _count_casing(self, features: Features, step: int) -> None:
         buckets = case_buckets(features)
@@ -560,10 +626,6 @@ class DocumentFrequencies:
             if word in named and word not in found:
                 found[word] = 1
         return found
-
-    @staticmethod
-    def _buckets(features: Features) -> set[int]:
-        return set(term_buckets(features).values())
 
     def weigh(
         self,
@@ -619,6 +681,7 @@ class DocumentFrequencies:
         """
         return {
             "documents": self.documents,
+            "signature": self.signature,
             "table": _pack(self.counts),
             "capital": _pack(self.capital),
             "lower": _pack(self.lower),
@@ -629,6 +692,7 @@ class DocumentFrequencies:
         """Read :meth:`to_dict`'s shape (or the older ``counts`` pairs)."""
         table = cls()
         table.documents = int(data["documents"])
+        table.signature = int(data.get("signature", 0)) & _SIGNATURE_MASK
         if "table" in data:
             table.counts = _unpack(data["table"], DF_BUCKETS) or table.counts
             # States saved before the casing counts existed start them empty.

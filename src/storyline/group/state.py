@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any
 
+import numpy as np
+
 from storyline.group.copies import Fingerprint
 from storyline.group.features import DocumentFrequencies, Features, Vector
 
@@ -739,9 +741,11 @@ class GroupState:
         self._log(("assign", entry.id, entry.event, entry.story, entry.copy_of))
         entry.event, entry.story, entry.copy_of = event, story, copy_of
 
-    def count_document(self, entry: Entry) -> None:
+    def count_document(self, entry: Entry, buckets: np.ndarray | None = None) -> None:
+        """Count ``entry`` in the document frequencies (``buckets``: its distinct buckets,
+        when known; see :meth:`DocumentFrequencies.add`)."""
         assert entry.features is not None
-        self.df.add(entry.features)
+        self.df.add(entry.features, entry.id, buckets)
         self._log(("df", entry.id))
 
     def index_terms(self, level: str, cluster: Cluster, terms: list[str]) -> None:
@@ -881,7 +885,7 @@ class GroupState:
         elif kind == "df":
             features = self.entries[record[1]].features
             assert features is not None
-            self.df.remove(features)
+            self.df.remove(features, record[1])
         elif kind == "index":
             _, level, cid, terms = record
             cluster = self.clusters(level)[cid]
