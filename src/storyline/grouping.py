@@ -111,7 +111,7 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
             described = (
                 _described_elsewhere(
                     store.path, chunks, embedder is not None,
-                    WeighingAhead(grouper.state.df.copy(), grouper.settings),
+                    WeighingAhead(grouper.state.df.copy()),
                 )
                 if parallel
                 else (store.iter_articles(chunk) for chunk in chunks)

@@ -65,12 +65,58 @@ def _words_one_by_one(text: str) -> list[str]:
     st.lists(
         st.sampled_from(
             ["The", "dam", "burst", "İ", "İstanbul", "ﬁnal", "O'Neill", "Kyiv’s", "A", "of", "x",
-             "Strikers", "walked", "3.5%", "Ærø", "ΣΟΦΙΑ", "co-op", "—", "\n", " ", ".", "_"]
+             "Strikers", "walked", "3.5%", "Ærø", "ΣΟΦΙΑ", "co-op", "—", "\n", " ", ".", "_",
+             "-", "'", "state-run", "ΟΔΟΣ-Α", "x-'y"]
         ),
         max_size=40,
     ).map("".join)
 )
 def test_words_are_those_of_the_word_by_word_reading(text: str) -> None:
-    from storyline.group.features import words
+    from storyline.group.features import _scan, words
 
     assert words(text) == _words_one_by_one(text)
+    # The names and casing pass cuts its hyphenated tokens into the same words.
+    assert _scan(text)[0] == words(text)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, read back character by character (the
+    first way it was written)."""
+    from storyline.group.features import _SENTENCE_MARKS, _name_abbreviations
+
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] not in _SENTENCE_MARKS:
+        return False
+    if text[i] == ".":
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:i]
+        if (len(word) == 1 and word.isupper()) or word.lower() in _name_abbreviations():
+            return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Mr", "Mt", "U", "S", "W", "e", "Obama", "said", "1990s", "x-y", "O'Neill", ".",
+             ". ", "\n", " ", "\t", "?", "“", "”", ":", ",", "-", "'", "_", "..", "é"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_a_word_opens_a_sentence_as_read_back_from_it(text: str) -> None:
+    from storyline.group.features import _TOKEN, _TOKEN_SPLIT, _opens
+
+    parts = _TOKEN_SPLIT.split(text)
+    matches = list(_TOKEN.finditer(text))
+    assert parts[1::2] == [m.group() for m in matches]
+    for i, match in enumerate(matches):
+        previous = matches[i - 1].group() if i else None
+        assert _opens(parts[2 * i], previous) == _starts_sentence(text, match.start())

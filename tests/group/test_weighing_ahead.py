@@ -11,7 +11,7 @@ import random
 import pytest
 
 import storyline.group as group_module
-from storyline.group import Grouper, GroupSettings, Prepared, WeighingAhead, prepare
+from storyline.group import Grouper, Prepared, WeighingAhead, prepare
 from storyline.group.features import DocumentFrequencies, extract_features
 from storyline.grouping import GROUP_CHUNK_SIZE, _tapered
 from storyline.model import Article
@@ -78,7 +78,7 @@ def _records(grouper: Grouper) -> str:
 
 
 def _weighed(pieces: list[list[Article]], df: DocumentFrequencies) -> list[list[Prepared]]:
-    ahead = WeighingAhead(df, GroupSettings())
+    ahead = WeighingAhead(df)
     out = []
     for piece in pieces:
         prepared = [prepare(article) for article in piece]

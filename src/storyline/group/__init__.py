@@ -116,24 +116,20 @@ def provisional_id(article: Article) -> str:
 
 @dataclass(slots=True)
 class Weighed:
-    """An article's sparse TF-IDF sub-vectors and index keys, weighed under the document
-    frequencies of ``token`` (:attr:`DocumentFrequencies.token`): the grouper takes them
+    """An article's sparse TF-IDF sub-vectors, weighed under the document frequencies of
+    ``token`` (:attr:`DocumentFrequencies.token`): the grouper takes them
     when its own frequencies hold that token as it decides the article, and weighs the
     article itself otherwise. ``buckets``: the article's distinct frequency buckets, which
     counting it steps (whatever the token)."""
 
     token: tuple[int, int]
     vectors: dict[str, Vector]
-    terms: list[str]
     buckets: np.ndarray
 
     @classmethod
-    def of(cls, df: DocumentFrequencies, features: Features, settings: GroupSettings) -> Weighed:
+    def of(cls, df: DocumentFrequencies, features: Features) -> Weighed:
         """``features`` weighed under ``df`` (not counted)."""
-        vectors = weigh_features(df, features)
-        return cls(
-            df.token, vectors, index_terms(settings, vectors), df.distinct_buckets(features)
-        )
+        return cls(df.token, weigh_features(df, features), df.distinct_buckets(features))
 
 
 @dataclass(slots=True)
@@ -169,15 +165,14 @@ class WeighingAhead:
     grouper decides in another place (a late one, one it decides again) is weighed again.
     """
 
-    def __init__(self, df: DocumentFrequencies, settings: GroupSettings):
+    def __init__(self, df: DocumentFrequencies):
         self.df = df
-        self.settings = settings
 
     def weigh(self, prepared: Iterable[Prepared]) -> None:
         """Weigh ``prepared`` (one piece, any order) in canonical order and count them."""
-        df, settings = self.df, self.settings
+        df = self.df
         for item in sorted(prepared, key=lambda p: p.key):
-            weighed = item.weighed = Weighed.of(df, item.features, settings)
+            weighed = item.weighed = Weighed.of(df, item.features)
             df.add(item.features, item.id, weighed.buckets)
             # The grouper needs the words' buckets only to weigh an article again (rare):
             # they are hashed again then, not sent.
@@ -456,11 +451,11 @@ class Grouper:
             return
         assert entry.features is not None
         if weighed is not None and weighed.token == state.df.token:
-            vectors, terms = weighed.vectors, weighed.terms
+            vectors = weighed.vectors
             vectors["dense"] = dense_vector(entry.features.dense)
         else:
             vectors = article_vectors(state, entry)
-            terms = index_terms(settings, vectors)
+        terms = index_terms(settings, vectors)
         event, is_new = decide_event(state, settings, entry, vectors, terms)
         if is_new:
             story = decide_story(state, settings, entry, vectors, terms)

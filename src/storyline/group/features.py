@@ -158,27 +158,6 @@ def _name_abbreviations() -> frozenset[str]:
     return frozenset(data["name_abbreviations"])
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    """True when the word at ``start`` opens the text, a line or a sentence. The period of an
-    abbreviation written before names ("Mr.", "Mt.", ``name_abbreviations`` in
-    ``data/words.toml``) or of an initial ("W.", "U.S.") ends no sentence."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    if i < 0 or text[i] == "\n":
-        return True
-    if text[i] not in _SENTENCE_MARKS:
-        return False
-    if text[i] == ".":
-        j = i
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        word = text[j:i]
-        if (len(word) == 1 and word.isupper()) or word.lower() in _name_abbreviations():
-            return False
-    return True
-
-
 def names(text: str) -> list[str]:
     """Capitalised words of ``text`` that look like names, lower-cased and stemmed.
 
@@ -187,7 +166,7 @@ def names(text: str) -> list[str]:
     Lohan"). In a title-case line (most words capitalised) only runs and acronyms count, since
     the capital letters there say nothing.
     """
-    return _scan(text)[0]
+    return _scan(text)[1]
 
 
 def casing(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -200,28 +179,38 @@ def casing(text: str) -> tuple[list[str], list[str], list[str]]:
     sentences more often than in lower case is a name ("Titanfall", "Microsoft"), wherever the
     capital of one line says nothing.
     """
-    return _scan(text)[1]
+    return _scan(text)[2]
 
 
-def _scan(text: str) -> tuple[list[str], tuple[list[str], list[str], list[str]]]:
-    """:func:`names` and :func:`casing` of ``text`` in one pass over its words."""
+def _scan(text: str) -> tuple[list[str], list[str], tuple[list[str], list[str], list[str]]]:
+    """:func:`words`, :func:`names` and :func:`casing` of ``text`` in one pass over its
+    tokens."""
     stop, not_names = _words()
     # Tokens at odd places, the text before each token at even places (the last is what
     # follows the last token): splitting is much cheaper than a match object per word, and
     # what precedes a word tells whether it opens a sentence (:func:`_opens`).
     parts = _TOKEN_SPLIT.split(text)
     tokens = parts[1::2]
+    content: list[str] = []
     found: list[str] = []
     capital: list[str] = []
     lower: list[str] = []
     unsure: list[str] = []
     if not tokens:
-        return found, (capital, lower, unsure)
+        return content, found, (capital, lower, unsure)
+    lows = [t.lower() for t in tokens]
+    # The words of _WORD are the tokens cut at their hyphens ("state-run": "state", "run"),
+    # each lower-cased as the token is (the same words as words(), checked on every text of
+    # the shared sets).
+    for low in lows:
+        for word in low.split("-") if "-" in low else (low,):
+            if len(word) > 1 and word not in stop:
+                content.append(_stem(word))
     capitalised = [t[0].isupper() for t in tokens]
     title_case = sum(capitalised) > 0.6 * len(tokens) and len(tokens) > 3
     last = len(tokens) - 1
     for i, word in enumerate(tokens):
-        low = word.lower()
+        low = lows[i]
         if len(word) < 2 or low in stop:
             continue
         if not capitalised[i]:
@@ -235,15 +224,15 @@ def _scan(text: str) -> tuple[list[str], tuple[list[str], list[str], list[str]]]
         if title_case or starts:
             unsure.append(stem)
             beside = (
-                i > 0 and capitalised[i - 1] and tokens[i - 1].lower() not in stop and not starts
-            ) or (i < last and capitalised[i + 1] and tokens[i + 1].lower() not in stop)
+                i > 0 and capitalised[i - 1] and lows[i - 1] not in stop and not starts
+            ) or (i < last and capitalised[i + 1] and lows[i + 1] not in stop)
             acronym = word.isupper() and len(word) <= 6
             if not (acronym or beside):
                 continue
         else:
             capital.append(stem)
         found.append(stem)
-    return found, (capital, lower, unsure)
+    return content, found, (capital, lower, unsure)
 
 
 #: :data:`_TOKEN` as a group, for :func:`re.split`.
@@ -251,10 +240,12 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 def _opens(before: str, previous: str | None) -> bool:
-    """:func:`_starts_sentence` of a word, told by the text between it and the ``previous``
-    word (None: it is the first). That text holds no letter (a letter belongs to a word), so
-    a period that ends it right after the previous word closes that word's letters, and any
-    other period closes none."""
+    """True when a word opens the text, a line or a sentence, told by the text ``before`` it
+    (back to the ``previous`` word; None: it is the first). The period of an abbreviation
+    written before names ("Mr.", "Mt.", ``name_abbreviations`` in ``data/words.toml``) or of
+    an initial ("W.", "U.S.") ends no sentence. ``before`` holds no letter (a letter belongs
+    to a word), so a period right after the previous word closes that word's letters, and
+    any other period closes none."""
     rest = before.rstrip(" \t")
     if not rest:
         return previous is None
@@ -433,12 +424,12 @@ def extract_features(article: Article) -> Features:
     lead = (text or "")[:LEAD_CHARS]
     headline_only = not lead.strip()
     day = article_day(article)
-    title_words = words(title)
-    body_words = title_words + words(lead) if not headline_only else list(title_words)
     name_words: list[str] = []
     cased: dict[str, int] = {}
+    said: list[list[str]] = []
     for part in (title, lead):
-        found, (capital, lower, unsure) = _scan(part)
+        content, found, (capital, lower, unsure) = _scan(part)
+        said.append(content)
         name_words += found
         for word in unsure:
             cased.setdefault(word, 0)
@@ -447,6 +438,8 @@ def extract_features(article: Article) -> Features:
                 cased[word] = 1
         for word in lower:
             cased[word] = -1
+    title_words = said[0]
+    body_words = title_words + said[1] if not headline_only else list(title_words)
     features = Features(
         body=dict(Counter(_with_pairs(body_words))),
         title=dict(Counter(title_terms(title_words, headline_only))),
