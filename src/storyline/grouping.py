@@ -14,6 +14,7 @@ and weighs again any article whose frequencies turn out otherwise).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -26,7 +27,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
-from storyline.group import GroupSettings, Prepared, WeighingAhead, prepare
+from storyline.group import GC_THRESHOLDS, GroupSettings, Prepared, WeighingAhead, prepare
 from storyline.group.embeddings import Embedder
 from storyline.group.persist import load_grouper, save_grouper, save_update
 from storyline.model import Article
@@ -180,6 +181,11 @@ _worker_weighing: WeighingAhead | None = None  # ... and weighs with its own fre
 def _start_describing(weighing: WeighingAhead) -> None:
     global _worker_weighing
     _worker_weighing = weighing
+    # Describing a chunk allocates hundreds of thousands of small dicts, lists and strings
+    # that live until the chunk is sent; this process makes no cyclic garbage to speak of,
+    # so it collects as rarely as deciding does (storyline.group.GC_THRESHOLDS): 3% less CPU
+    # here on Reuters-21578.
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _describe(path: str, embedding: bool, ids: Sequence[str]) -> list[Prepared | Article]:
