@@ -117,10 +117,10 @@ def provisional_id(article: Article) -> str:
 @dataclass(slots=True)
 class Weighed:
     """An article's sparse TF-IDF sub-vectors, weighed under the document frequencies of
-    ``token`` (:attr:`DocumentFrequencies.token`): the grouper takes them
-    when its own frequencies hold that token as it decides the article, and weighs the
-    article itself otherwise. ``buckets``: the article's distinct frequency buckets, which
-    counting it steps (whatever the token)."""
+    ``token`` (:attr:`DocumentFrequencies.token`): the grouper takes them when its own
+    frequencies hold that token as it decides the article, and weighs the article itself
+    otherwise. ``buckets``: the article's distinct frequency buckets, which counting it
+    steps (whatever the token)."""
 
     token: tuple[int, int]
     vectors: dict[str, Vector]
@@ -151,7 +151,7 @@ class Prepared:
 
 
 class WeighingAhead:
-    """Weighs described articles ahead of a grouper, in another process.
+    """Weighs described articles ahead of a grouper (in another process, say).
 
     Deciding an article starts with weighing it under the document frequencies of every
     article decided before it (:func:`~storyline.group.events.weigh_features`), a sixth of
