@@ -19,6 +19,7 @@ from storyline.model import Skip
 from storyline.pipeline import Pipeline, Stage, Stats
 from storyline.read import InputReader
 from storyline.store import DEFAULT_DB, Store
+from storyline.store.sqlite import article_rows
 
 __all__ = ["IngestResult", "default_pipeline", "ingest"]
 
@@ -137,8 +138,10 @@ def _ingest(
             result.read += 1
             yield article
 
-    for batch in executor.run(pipeline, counted(reader), stats):
-        outcome = store.add_articles(batch)
+    # Each batch becomes the rows the store writes where it was processed (a worker): rows
+    # of strings cost this process a tenth of what unpickling the articles would.
+    for rows in executor.run(pipeline, counted(reader), stats, finish=article_rows):
+        outcome = store.add_rows(rows)
         result.added += len(outcome.added)
         result.duplicates += len(outcome.duplicates)
         result.added_ids.extend(outcome.added)

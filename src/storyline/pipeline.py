@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -79,6 +80,17 @@ class Stage:
     def process(self, article: Article, stats: Stats) -> Article | None:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Load now what processing would load on the first article (a model, compiled
+        rules), so that worker processes forked afterwards share it instead of each loading
+        its own. Optional for a stage, and never needed: processing loads what is missing.
+        Must not raise; what fails to load here fails again, and is reported, per article.
+        """
+
+    def release(self) -> None:
+        """Let go of what :meth:`prepare` loaded, in a process that will process no more
+        articles (the parent of forked workers): a later article loads it again."""
+
     def run(self, articles: Iterable[Article], stats: Stats) -> Iterator[Article]:
         """Yield every article :meth:`process` keeps."""
         for article in articles:
@@ -105,6 +117,21 @@ class Pipeline:
             available |= set(stage.assigns)
         self.stages = list(stages)
         self.assigns = frozenset(available)
+
+    def prepare(self) -> None:
+        """:meth:`Stage.prepare` every stage, side by side: loading a model is mostly
+        decompressing it, which releases the GIL, so it costs no more than the slowest."""
+        preparing = [s for s in self.stages if type(s).prepare is not Stage.prepare]
+        if not preparing:
+            return
+        with ThreadPoolExecutor(len(preparing)) as pool:
+            for done in [pool.submit(stage.prepare) for stage in preparing]:
+                done.result()
+
+    def release(self) -> None:
+        """:meth:`Stage.release` every stage."""
+        for stage in self.stages:
+            stage.release()
 
     def run(self, articles: Iterable[Article], stats: Stats) -> Iterator[Article]:
         """Run every stage over ``articles`` lazily, in order."""

@@ -466,3 +466,14 @@ def test_in_hard_wrapped_text_only_a_paragraph_end_is_searched_for_ad_markers():
     assert clean(f"{wrapped} a week earlier.\nAnd the\nport reopened.").text.count("Anzeige") == 1
     result = clean(f"{wrapped} a week\nearlier, the port said.Anzeige\n\nThe end\nof it.")
     assert [r.text for r in result.removals] == ["Anzeige"]
+
+
+def test_prepare_compiles_the_shipped_rules_only_when_they_are_used():
+    from storyline.clean.furniture_rules import default_rules
+
+    own = default_rules()
+    default_rules.cache_clear()
+    Clean(rules=own).prepare()  # a stage given its rules compiles none
+    assert default_rules.cache_info().currsize == 0
+    Clean().prepare()
+    assert default_rules.cache_info().currsize == 1

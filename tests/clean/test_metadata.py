@@ -511,3 +511,14 @@ def test_every_language_py3langid_knows_maps_to_iso_639_1_or_to_nothing():
     for code in _identifier().nb_classes:
         assert len(code) == 2 or code in table, f"{code} missing from rules/languages.toml"
     assert all(len(value) in (0, 2) for value in table.values())
+
+
+def test_prepare_loads_the_language_model_and_release_drops_it():
+    from storyline.clean import metadata
+
+    metadata._identifier.cache_clear()
+    stage = Metadata()
+    stage.prepare()
+    assert metadata._identifier.cache_info().currsize == 1
+    stage.release()
+    assert metadata._identifier.cache_info().currsize == 0

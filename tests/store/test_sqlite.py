@@ -105,3 +105,29 @@ def test_a_failed_batch_leaves_nothing_behind(tmp_path):
         with pytest.raises(ValueError, match="has no id or text"):
             store.add_articles([make("ar_1", "fine"), bad])
         assert store.count_articles() == 0
+
+
+def test_rows_made_elsewhere_store_what_the_articles_would(tmp_path):
+    import pickle
+
+    from storyline.store.sqlite import article_rows
+
+    def stored(store):
+        # Every column but ingested_at, the time each row was made.
+        return [tuple(r) for r in store.db.execute(
+            "SELECT id, title, text, removals, meta, source FROM articles ORDER BY id")]
+
+    batch = [
+        make("ar_1", "Dockers walked out.", title="Strike", meta={"hints": {"x": "ü"}},
+             removals=[Removal(0, 4, "read-next", "a link", "Read")]),
+        make("ar_2", "Talks."),
+        make("ar_1", "Dockers walked out.", source="again"),
+    ]
+    with Store(tmp_path / "a.db") as by_articles, Store(tmp_path / "b.db") as by_rows:
+        first = by_articles.add_articles(batch)
+        # As an ingest worker sends them: pickled rows of plain values.
+        second = by_rows.add_rows(pickle.loads(pickle.dumps(article_rows(batch))))
+        assert (first.added, first.duplicates) == (second.added, second.duplicates)
+        assert first.added == ["ar_1", "ar_2"] and first.duplicates == ["ar_1"]
+        assert stored(by_articles) == stored(by_rows)
+        assert by_rows.get_article("ar_1").removals == batch[0].removals

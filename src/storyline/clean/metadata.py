@@ -351,6 +351,19 @@ class Metadata(Stage):
     def __init__(self, now: str | datetime | None = None):
         self.now = as_limit(now) if now is not None else None
 
+    def prepare(self) -> None:
+        """Load py3langid's model (0.5 s, mostly decompression) and the language tables."""
+        try:
+            _identifier()
+            _iso639_1()
+            _english_markers()
+        except Exception:  # reported per article, where it is needed
+            pass
+
+    def release(self) -> None:
+        """Drop py3langid's model (70 MB); the next article that needs it loads it again."""
+        _identifier.cache_clear()
+
     def process(self, article: Article, stats: Stats) -> Article | None:
         hints = article.meta.setdefault("hints", {})
         try:

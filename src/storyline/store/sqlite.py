@@ -20,7 +20,15 @@ from typing import Any
 from storyline.model import Article, Removal, restore_body
 from storyline.store.migrations import apply_migrations
 
-__all__ = ["DEFAULT_DB", "BatchResult", "SearchHit", "Store", "open_existing"]
+__all__ = [
+    "DEFAULT_DB",
+    "ArticleRow",
+    "BatchResult",
+    "SearchHit",
+    "Store",
+    "article_rows",
+    "open_existing",
+]
 
 DEFAULT_DB = "storyline.db"
 
@@ -110,11 +118,16 @@ class Store:
         Every article must carry an ``id`` and a ``text``. Returns which ids were new and
         which were duplicates (of the store, or of an earlier article in the same batch).
         """
+        return self.add_rows(article_rows(articles))
+
+    def add_rows(self, rows: Sequence[ArticleRow]) -> BatchResult:
+        """:meth:`add_articles` of articles already turned into rows (:func:`article_rows`,
+        which an ingest worker runs next to the articles it made)."""
         now = _now()
         added: list[str] = []
         duplicates: list[str] = []
         with self.transaction():
-            ids = list({a.id for a in articles if a.id})
+            ids = list({row[0] for row in rows})
             existing: set[str] = set()
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
@@ -126,28 +139,18 @@ class Store:
                 )
             # New rows get rowids above every stored one: the search index takes them below.
             last = self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
-            rows = []
+            new = []
             inputs = []
-            for article in articles:
-                if article.id is None or article.text is None:
-                    raise ValueError(
-                        f"{article.source}: article has no id or text; run the "
-                        "clean and identify stages before storing"
-                    )
-                inputs.append(
-                    (article.source, article.id, article.external_id, article.format, now)
-                )
-                if article.id in existing:
-                    duplicates.append(article.id)
+            for row in rows:
+                article_id = row[0]
+                inputs.append((row[_SOURCE], article_id, row[_EXTERNAL_ID], row[_FORMAT], now))
+                if article_id in existing:
+                    duplicates.append(article_id)
                     continue
-                existing.add(article.id)
-                added.append(article.id)
-                rows.append(_article_row(article, now))
-            self.db.executemany(
-                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})",
-                rows,
-            )
+                existing.add(article_id)
+                added.append(article_id)
+                new.append(row)
+            self.db.executemany(_INSERT_ARTICLE, new)
             # One statement for the batch, in rowid order: a fraction of the time of one per
             # row (see migrations.m005_search_by_batch).
             self.db.execute(
@@ -291,24 +294,52 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _article_row(article: Article, now: str) -> tuple[Any, ...]:
-    return (
-        article.id,
-        article.title,
-        article.outlet,
-        article.origin_outlet,
-        article.published,
-        article.fetched,
-        article.language,
-        article.url,
-        article.format,
-        article.source,
-        article.external_id,
-        article.text,
-        json.dumps([r.to_dict() for r in article.removals], ensure_ascii=False),
-        json.dumps(article.meta, ensure_ascii=False, default=str),
-        now,
-    )
+#: One article as the ``articles`` table holds it, columns in :data:`_ARTICLE_COLUMNS` order
+#: (the last one, ``ingested_at``, is when the row was made).
+ArticleRow = tuple[Any, ...]
+
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
+)
+_SOURCE = _ARTICLE_COLUMNS.index("source")
+_EXTERNAL_ID = _ARTICLE_COLUMNS.index("external_id")
+_FORMAT = _ARTICLE_COLUMNS.index("format")
+
+
+def article_rows(articles: Iterable[Article]) -> list[ArticleRow]:
+    """The rows :meth:`Store.add_rows` writes for ``articles``: plain strings and numbers,
+    cheap to send from the process that made the articles to the one that stores them.
+
+    Raises ``ValueError`` for an article without an ``id`` or a ``text`` (the clean and
+    identify stages set them).
+    """
+    now = _now()
+    rows = []
+    for article in articles:
+        if article.id is None or article.text is None:
+            raise ValueError(
+                f"{article.source}: article has no id or text; run the "
+                "clean and identify stages before storing"
+            )
+        rows.append((
+            article.id,
+            article.title,
+            article.outlet,
+            article.origin_outlet,
+            article.published,
+            article.fetched,
+            article.language,
+            article.url,
+            article.format,
+            article.source,
+            article.external_id,
+            article.text,
+            json.dumps([r.to_dict() for r in article.removals], ensure_ascii=False),
+            json.dumps(article.meta, ensure_ascii=False, default=str),
+            now,
+        ))
+    return rows
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:
