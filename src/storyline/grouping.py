@@ -27,7 +27,14 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
-from storyline.group import GC_THRESHOLDS, GroupSettings, Prepared, WeighingAhead, prepare
+from storyline.group import (
+    GC_THRESHOLDS,
+    PREPARE_FIELDS,
+    GroupSettings,
+    Prepared,
+    WeighingAhead,
+    prepare,
+)
 from storyline.group.embeddings import Embedder
 from storyline.group.persist import load_grouper, save_grouper, save_update
 from storyline.model import Article
@@ -115,7 +122,7 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
                     WeighingAhead(grouper.state.df.copy()),
                 )
                 if parallel
-                else (store.iter_articles(chunk) for chunk in chunks)
+                else (store.iter_articles(chunk, PREPARE_FIELDS) for chunk in chunks)
             )
             for batch in batches:
                 update = grouper.add_chunks(islice(described, len(batch)), ordered=True)
@@ -196,7 +203,7 @@ def _describe(path: str, embedding: bool, ids: Sequence[str]) -> list[Prepared |
     if _worker_store is None or _worker_store.path != path:
         _worker_store = Store(path)
     out: list[Prepared | Article] = []
-    for article in _worker_store.iter_articles(ids):
+    for article in _worker_store.iter_articles(ids, PREPARE_FIELDS):
         try:
             out.append(prepare(article, embedding))
         except Exception:  # the grouper reports it, as it does in one process

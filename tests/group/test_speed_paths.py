@@ -381,3 +381,23 @@ def test_a_small_remainder_joins_the_last_batch_instead_of_costing_a_save_of_its
     assert _batches([], 1000) == []
     # Every id once, in order, whatever the cut.
     assert [i for b in _batches(ids[:4100], 1000) for i in b] == ids[:4100]
+
+
+def _described(prepared) -> tuple:
+    return (prepared.id, prepared.key, prepared.title, prepared.outlet, prepared.origin_outlet,
+            prepared.features.to_dict(), prepared.fingerprint.to_list(), prepared.embedding_text)
+
+
+def test_grouping_reads_every_field_that_describing_an_article_uses(tmp_path: Path) -> None:
+    # The store gives grouping only PREPARE_FIELDS: a field prepare() starts to read must be
+    # added there, or a stored article is described without it.
+    from storyline.group import PREPARE_FIELDS
+    from storyline.store import Store
+
+    db = _store_with(tmp_path, _past(_stream(60, undated_every=7)))
+    with Store(db) as store:
+        full = list(store.iter_articles())
+        light = list(store.iter_articles(fields=PREPARE_FIELDS))
+    assert [_described(prepare(a, True)) for a in light] == [
+        _described(prepare(a, True)) for a in full
+    ]

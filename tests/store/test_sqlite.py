@@ -131,3 +131,21 @@ def test_rows_made_elsewhere_store_what_the_articles_would(tmp_path):
         assert first.added == ["ar_1", "ar_2"] and first.duplicates == ["ar_1"]
         assert stored(by_articles) == stored(by_rows)
         assert by_rows.get_article("ar_1").removals == batch[0].removals
+
+
+def test_reading_some_fields_gives_those_and_the_defaults(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([make("ar_1", "Dockers walked out.", title="Strike", outlet="Wire",
+                                 published="2026-03-02", meta={"hints": {"a": "b"}},
+                                 removals=[Removal(0, 4, "read-next", "a link", "Read")])])
+        full = store.get_article("ar_1")
+        (some,) = store.iter_articles(["ar_1"], fields=("title", "text"))
+        assert (some.id, some.source, some.format) == (full.id, full.source, full.format)
+        assert (some.title, some.text) == (full.title, full.text)
+        assert (some.outlet, some.published, some.meta, some.removals) == (None, None, {}, [])
+        assert some.body == ""  # rebuilt only from both text and removals
+        (both,) = store.iter_articles(["ar_1"], fields=("text", "removals", "meta"))
+        assert (both.body, both.removals, both.meta) == (full.body, full.removals, full.meta)
+        assert list(store.iter_articles(["ar_1"], fields=None)) == [full]
+        with pytest.raises(ValueError, match="no such article column: colour"):
+            list(store.iter_articles(["ar_1"], fields=("colour",)))

@@ -58,6 +58,7 @@ from storyline.group.stories import decide_story, story_record
 from storyline.model import Article, Skip
 
 __all__ = [
+    "PREPARE_FIELDS",
     "GroupSettings",
     "GroupState",
     "GroupUpdate",
@@ -177,6 +178,11 @@ class WeighingAhead:
             # The grouper needs the words' buckets only to weigh an article again (rare):
             # they are hashed again then, not sent.
             item.features.buckets = None
+
+
+#: The article fields :func:`prepare` reads (a reader of stored articles needs no others:
+#: :meth:`storyline.store.Store.iter_articles` ``fields``).
+PREPARE_FIELDS = ("id", "title", "text", "published", "outlet", "origin_outlet", "source")
 
 
 def prepare(article: Article, embedding: bool = False) -> Prepared:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -187,19 +187,35 @@ class Store:
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def iter_articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+    def iter_articles(
+        self, ids: Sequence[str] | None = None, fields: Collection[str] | None = None
+    ) -> Iterator[Article]:
         """Every stored article (or those of ``ids``), newest publication first, undated last,
-        then by id; ``body`` is rebuilt from the text and the removals."""
-        sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles"
+        then by id; ``body`` is rebuilt from the text and the removals.
+
+        ``fields``: read only these columns (and ``id``, ``source``, ``format``, which every
+        article has) for a reader that needs few of them; the other fields keep
+        :class:`Article`'s defaults, and ``body`` is rebuilt only when ``text`` and
+        ``removals`` are both read.
+        """
+        columns = _ARTICLE_COLUMNS
+        if fields is not None:
+            unknown = set(fields) - set(_ARTICLE_COLUMNS) - {"body"}
+            if unknown:
+                raise ValueError(f"no such article column: {', '.join(sorted(unknown))}")
+            wanted = {"id", "source", "format", *fields}
+            columns = tuple(c for c in _ARTICLE_COLUMNS if c in wanted)
+        make = _article_from_row if columns == _ARTICLE_COLUMNS else _partial_article
+        sql = f"SELECT {', '.join(columns)} FROM articles"
         order = " ORDER BY published IS NULL, published DESC, id"
         if ids is None:
             for row in self.db.execute(sql + order):
-                yield _article_from_row(row)
+                yield make(row)
             return
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             for row in self.db.execute(sql + f" WHERE id IN ({marks})" + order, chunk):
-                yield _article_from_row(row)
+                yield make(row)
 
     def get_article(self, key: str) -> Article | None:
         """An article by id, by a unique id prefix (4+ characters), or by an input's own id."""
@@ -340,6 +356,18 @@ def article_rows(articles: Iterable[Article]) -> list[ArticleRow]:
             now,
         ))
     return rows
+
+
+def _partial_article(row: sqlite3.Row) -> Article:
+    values = dict(zip(row.keys(), row, strict=True))  # a Row iterates over its values
+    values.pop("ingested_at", None)
+    if "removals" in values:
+        values["removals"] = [Removal.from_dict(r) for r in json.loads(values["removals"])]
+        if values.get("text") is not None:
+            values["body"] = restore_body(values["text"], values["removals"])
+    if "meta" in values:
+        values["meta"] = json.loads(values["meta"])
+    return Article(**values)
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:
