@@ -89,3 +89,22 @@ def test_pipeline_prepares_every_stage():
 
     Pipeline([Stamp(), Other()]).prepare()
     assert Stamp.prepared_by == Other.prepared_by == os.getpid()
+
+
+def test_a_stage_whose_rules_cannot_load_still_prepares_and_reports_per_article(monkeypatch):
+    # A broken rule file must not end the run before the first article: each article says why.
+    from storyline.clean import furniture
+    from storyline.clean.furniture import Clean
+
+    def broken():
+        raise ValueError("bad rule")
+
+    monkeypatch.setattr(furniture, "default_rules", broken)
+    stats = Stats()
+    out = list(LocalExecutor(workers=2, batch_size=2).run(
+        Pipeline([Clean()]), _articles(3), stats
+    ))
+    assert [a.meta["hints"]["clean_error"] for batch in out for a in batch] == [
+        "ValueError: bad rule"
+    ] * 3
+    assert stats.counts["clean_failed"] == 3

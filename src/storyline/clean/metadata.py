@@ -19,6 +19,7 @@ what the text suggests, and leaves a field ``None`` rather than guessing:
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -353,12 +354,11 @@ class Metadata(Stage):
 
     def prepare(self) -> None:
         """Load py3langid's model (0.5 s, mostly decompression) and the language tables."""
-        try:
+        # What does not load here is reported per article, where it is needed.
+        with contextlib.suppress(Exception):
             _identifier()
             _iso639_1()
             _english_markers()
-        except Exception:  # reported per article, where it is needed
-            pass
 
     def release(self) -> None:
         """Drop py3langid's model (70 MB); the next article that needs it loads it again."""
