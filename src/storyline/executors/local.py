@@ -100,7 +100,7 @@ class LocalExecutor:
         forking = context.get_start_method() == "fork"
         if forking:
             # Forked workers share what the stages load here (a model, compiled rules)
-            # instead of each loading its own: on Reuters-21578, 1.6 s less CPU in the
+            # instead of each loading its own: on Reuters-21578, 1.4-1.6 s less CPU in the
             # workers for 0.5 s here, 0.1-0.3 s sooner done, one copy of the model in
             # memory instead of one a worker.
             pipeline.prepare()

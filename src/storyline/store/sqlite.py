@@ -205,17 +205,16 @@ class Store:
                 raise ValueError(f"no such article column: {', '.join(sorted(unknown))}")
             wanted = {"id", "source", "format", *fields}
             columns = tuple(c for c in _ARTICLE_COLUMNS if c in wanted)
-        make = _article_from_row if columns == _ARTICLE_COLUMNS else _partial_article
         sql = f"SELECT {', '.join(columns)} FROM articles"
         order = " ORDER BY published IS NULL, published DESC, id"
         if ids is None:
             for row in self.db.execute(sql + order):
-                yield make(row)
+                yield _article_from_row(row)
             return
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             for row in self.db.execute(sql + f" WHERE id IN ({marks})" + order, chunk):
-                yield make(row)
+                yield _article_from_row(row)
 
     def get_article(self, key: str) -> Article | None:
         """An article by id, by a unique id prefix (4+ characters), or by an input's own id."""
@@ -358,7 +357,9 @@ def article_rows(articles: Iterable[Article]) -> list[ArticleRow]:
     return rows
 
 
-def _partial_article(row: sqlite3.Row) -> Article:
+def _article_from_row(row: sqlite3.Row) -> Article:
+    """The article a row of some or all of :data:`_ARTICLE_COLUMNS` holds (``body`` rebuilt
+    when both ``text`` and ``removals`` are there)."""
     values = dict(zip(row.keys(), row, strict=True))  # a Row iterates over its values
     values.pop("ingested_at", None)
     if "removals" in values:
@@ -368,25 +369,3 @@ def _partial_article(row: sqlite3.Row) -> Article:
     if "meta" in values:
         values["meta"] = json.loads(values["meta"])
     return Article(**values)
-
-
-def _article_from_row(row: sqlite3.Row) -> Article:
-    removals = [Removal.from_dict(r) for r in json.loads(row["removals"])]
-    meta = json.loads(row["meta"])
-    return Article(
-        id=row["id"],
-        title=row["title"],
-        outlet=row["outlet"],
-        origin_outlet=row["origin_outlet"],
-        published=row["published"],
-        fetched=row["fetched"],
-        language=row["language"],
-        url=row["url"],
-        format=row["format"],
-        source=row["source"],
-        external_id=row["external_id"],
-        text=row["text"],
-        removals=removals,
-        meta=meta,
-        body=restore_body(row["text"], removals),
-    )
