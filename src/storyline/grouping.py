@@ -33,6 +33,7 @@ from storyline.group import (
     GroupSettings,
     Prepared,
     WeighingAhead,
+    fewer_collections,
     prepare,
 )
 from storyline.group.embeddings import Embedder
@@ -125,10 +126,14 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
                 else (store.iter_articles(chunk, PREPARE_FIELDS) for chunk in chunks)
             )
             for batch in batches:
-                update = grouper.add_chunks(islice(described, len(batch)), ordered=True)
-                with store.transaction():
-                    save_update(store.db, update)
-                    save_grouper(store.db, grouper)
+                # Through the save too: at Python's thresholds the collector scanned the
+                # whole window twice while the records and the state were built (0.27 s of
+                # Reuters-21578's save).
+                with fewer_collections():
+                    update = grouper.add_chunks(islice(described, len(batch)), ordered=True)
+                    with store.transaction():
+                        save_update(store.db, update)
+                        save_grouper(store.db, grouper)
                 result.articles += update.added
         result.events = int(store.db.execute("SELECT count(*) FROM events").fetchone()[0])
         result.stories = int(store.db.execute("SELECT count(*) FROM stories").fetchone()[0])

@@ -1,5 +1,5 @@
-"""Grouping raises the collector's thresholds while it decides and puts back what it found,
-also when a batch fails. The articles are invented."""
+"""Grouping raises the collector's thresholds while it decides (and, in a store, while it
+saves) and puts back what it found, also when a batch fails. The articles are invented."""
 
 from __future__ import annotations
 
@@ -51,3 +51,23 @@ def test_the_thresholds_are_put_back_when_a_batch_fails(monkeypatch) -> None:
         grouper.add([_article("b1")])
     assert gc.get_threshold() == before
     assert group_module._gc_depth == 0
+
+
+def test_grouping_a_store_keeps_them_raised_while_it_saves(tmp_path, monkeypatch) -> None:
+    import storyline.grouping as grouping
+    from storyline.store import Store
+
+    before = gc.get_threshold()
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([_article("c1"), _article("c2")])
+    seen: list[tuple[int, ...]] = []
+    save = grouping.save_grouper
+
+    def watching(conn, grouper):  # what the collector is set to as the state is saved
+        seen.append(gc.get_threshold())
+        return save(conn, grouper)
+
+    monkeypatch.setattr(grouping, "save_grouper", watching)
+    assert grouping.group(tmp_path / "s.db").articles == 2
+    assert seen == [GC_THRESHOLDS]
+    assert gc.get_threshold() == before

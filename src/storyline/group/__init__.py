@@ -66,6 +66,7 @@ __all__ = [
     "Prepared",
     "Weighed",
     "WeighingAhead",
+    "fewer_collections",
     "prepare",
     "provisional_id",
 ]
@@ -89,9 +90,11 @@ _gc_saved: tuple[int, int, int] | None = None
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     """Raise the collector's thresholds to :data:`GC_THRESHOLDS` for the block; the
-    outermost block (whatever the thread) puts back what it found."""
+    outermost block (whatever the thread) puts back what it found. Deciding runs in one;
+    a caller that goes on to save what was decided holds one around both (the collector
+    would otherwise scan the whole window again as the records and the state are built)."""
     global _gc_depth, _gc_saved
     with _gc_lock:
         if _gc_depth == 0:
@@ -277,7 +280,7 @@ class Grouper:
         window become final as the batch goes (their undo records and features leave memory:
         the batch holds the window, not all its articles); the result is the same.
         """
-        with _fewer_collections():
+        with fewer_collections():
             return self._add_chunks(chunks, ordered)
 
     def _add_chunks(

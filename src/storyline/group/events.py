@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from datetime import UTC, datetime
 from typing import Any
 
 from storyline.group.features import (
@@ -431,18 +432,17 @@ def decide_event(
 
 def event_date(first_day: float | None, last_day: float | None) -> str | None:
     """An ISO date, or an ISO interval ``start/end`` when the event spans several days."""
-    from datetime import UTC, datetime
+    return _span(iso_day(first_day), iso_day(last_day))
 
-    if first_day is None or last_day is None:
+
+def _span(first: str | None, last: str | None) -> str | None:
+    if first is None or last is None:
         return None
-    first = datetime.fromtimestamp(first_day * 86400.0, UTC).date().isoformat()
-    last = datetime.fromtimestamp(last_day * 86400.0, UTC).date().isoformat()
     return first if first == last else f"{first}/{last}"
 
 
 def iso_day(day: float | None) -> str | None:
-    from datetime import UTC, datetime
-
+    """The calendar day (UTC, ISO) of a day number (days since 1970-01-01), or None."""
     if day is None:
         return None
     return datetime.fromtimestamp(day * 86400.0, UTC).date().isoformat()
@@ -460,26 +460,29 @@ def event_record(state: GroupState, cluster: Cluster) -> dict[str, Any]:
 
     entries = [state.entries[m] for m in cluster.members if m in state.entries]
     entries.sort(key=lambda e: e.key)
-    ids = {e.id for e in entries}
-    links = {e.id: [c for c in e.copies if c in ids] for e in entries}
     copies: dict[str, list[str]] = {}
-    for group in copy_groups(links):
-        if len(group) < 2:
-            continue
-        members = [
-            (e.id, e.key, e.outlet, e.origin_outlet) for e in (state.entries[g] for g in group)
-        ]
-        canonical = canonical_copy(members)
-        copies[canonical] = [g for g in group if g != canonical]
+    if any(e.copies for e in entries):  # most events hold no copy
+        ids = {e.id for e in entries}
+        links = {e.id: [c for c in e.copies if c in ids] for e in entries}
+        for group in copy_groups(links):
+            if len(group) < 2:
+                continue
+            members = [
+                (e.id, e.key, e.outlet, e.origin_outlet)
+                for e in (state.entries[g] for g in group)
+            ]
+            canonical = canonical_copy(members)
+            copies[canonical] = [g for g in group if g != canonical]
     founder = state.entries.get(cluster.founder[1])
     title = founder.title if founder else (entries[0].title if entries else "")
     outlets = sorted({e.outlet for e in entries if e.outlet})
+    first, last = iso_day(cluster.first_day), iso_day(cluster.last_day)
     return {
         "id": cluster.id,
         "title": title,
-        "date": event_date(cluster.first_day, cluster.last_day),
-        "first_date": iso_day(cluster.first_day),
-        "last_date": iso_day(cluster.last_day),
+        "date": _span(first, last),
+        "first_date": first,
+        "last_date": last,
         "story": cluster.parent,
         "articles": [e.id for e in entries],
         "copies": dict(sorted(copies.items())),
