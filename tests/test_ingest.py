@@ -167,3 +167,27 @@ def _count(db: Path) -> int:
             connection.close()
     except sqlite3.Error:
         return 0
+
+
+def test_rows_are_stored_several_batches_at_a_time_and_none_is_left(tmp_path, monkeypatch):
+    ingest_module = sys.modules["storyline.ingest"]  # storyline.ingest is also the function
+    lines = [
+        json.dumps({"id": f"b{i}", "title": f"Harbour bulletin {i}",
+                    "text": f"Bulletin number {i}: {i * 7} ships waited off Port Amsel.",
+                    "outlet": "Harbor Daily"})
+        for i in range(7)
+    ]
+    source = tmp_path / "bulletins.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    written: list[int] = []
+    add_rows = Store.add_rows
+
+    def counting(self, rows):
+        written.append(len(rows))
+        return add_rows(self, rows)
+
+    monkeypatch.setattr(Store, "add_rows", counting)
+    monkeypatch.setattr(ingest_module, "STORE_BATCH_ROWS", 3)
+    result = storyline.ingest([source], tmp_path / "s.db", batch_size=2)
+    assert written == [4, 3]  # batches of 2 rows, written once 3 or more wait, then the rest
+    assert result.added == 7 and len(stored(tmp_path / "s.db")) == 7
