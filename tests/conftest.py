@@ -7,6 +7,7 @@ tests that need it skip with a clear reason when it is absent (a user's clone ha
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # shipped table; tests that use them read the demo's table, as `make run` does. Set before
 # any test runs, so every process (and subprocess) of the suite sees the same outlets.
 os.environ["STORYLINE_OUTLETS"] = str(REPO / "examples" / "demo-outlets.toml")
+
+# What storyline caches (storyline.clean.language_model) goes to a directory of the suite's
+# own, removed when it ends, not to the user's cache.
+_CACHE = tempfile.TemporaryDirectory(prefix="storyline-tests-cache-")
+os.environ["STORYLINE_CACHE"] = _CACHE.name
 
 
 def shared_path(*parts: str) -> Path:
