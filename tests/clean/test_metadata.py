@@ -146,6 +146,8 @@ def test_published_prefers_the_input_then_the_header_then_the_dateline():
         ("3/28/26", None),
         ("MAR 2", None),  # nor the year
         ("March 2, 2026, 7:32 p. m. ET", "2026-03-02T19:32:00-05:00"),
+        ("March 2, 2026-UNITED STATES-", "2026-03-02"),  # a place in capitals after it
+        ("MARCH 2, 2026 - PORT AMSEL", "2026-03-02"),
     ],
 )
 def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, published):
@@ -157,6 +159,17 @@ def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, publi
     assert article.meta["hints"]["title_stamp"] == stamp
     if published:
         assert article.meta["hints"]["published_from"] == "header"
+
+
+@pytest.mark.parametrize(
+    "headline", ["March 2, 2026 - Dockers vote to strike", "MARCH 2 - PORT AMSEL STRIKE"]
+)
+def test_a_headline_that_opens_with_a_date_is_no_date_line(headline):
+    # Words in lower case after the date, or capitals after a date without its year: a
+    # headline, which the text's first line does not replace.
+    article = run("Port Amsel dockworkers vote to strike\n" + TEXT, title=headline)
+    assert article.title == headline
+    assert "title_stamp" not in article.meta.get("hints", {})
 
 
 @pytest.mark.parametrize("headline", ["Sept. 11", "MARCH 2"])
