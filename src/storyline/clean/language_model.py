@@ -3,10 +3,11 @@
 py3langid ships its model LZMA-compressed (4.5 MB); decompressing it takes most of the 0.7 s
 a load costs, and every ingest with workers loads it before it starts. The identifier is
 therefore kept, once loaded, as a pickle in storyline's cache directory, which loads in
-about a fifth of that time. The cache is an optimisation only:
+0.09-0.13 s. The cache is an optimisation only:
 
-- its file is named after py3langid's version and the model file's size and modification
-  time, so an upgraded package or model is loaded afresh (old files stay until removed);
+- its file is named after the versions of py3langid and numpy and the model file's size
+  and modification time, so an upgraded package or model is loaded afresh (old files stay
+  until removed);
 - it is written to a temporary file and renamed, so a reader never sees half a file;
 - a cache that cannot be read or written (read-only home, full disk, a damaged file) falls
   back to loading the model as py3langid does, silently.
@@ -61,11 +62,11 @@ def _cache_file(model: Path) -> Path | None:
     if directory is None:
         return None
     try:
-        version = metadata.version("py3langid")
+        versions = f"{metadata.version('py3langid')}-numpy{metadata.version('numpy')}"
         stat = model.stat()
     except Exception:
         return None
-    return directory / f"py3langid-{version}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    return directory / f"py3langid-{versions}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
 
 
 def _write(path: Path, identifier: Any) -> None:

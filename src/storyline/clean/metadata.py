@@ -100,7 +100,7 @@ _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/:?#].*)?
 
 @cache
 def _identifier() -> Any:
-    # Loaded once per process on first use (0.7 s, 0.13 s from storyline's cache): a run
+    # Loaded once per process on first use (0.7 s, 0.1 s from storyline's cache): a run
     # over no text never pays for it.
     from storyline.clean.language_model import load_identifier
 
@@ -353,7 +353,7 @@ class Metadata(Stage):
         self.now = as_limit(now) if now is not None else None
 
     def prepare(self) -> None:
-        """Load py3langid's model (0.7 s, mostly decompression; 0.13 s from the cache of
+        """Load py3langid's model (0.7 s, mostly decompression; 0.1 s from the cache of
         :mod:`storyline.clean.language_model`) and the language tables."""
         # What does not load here is reported per article, where it is needed.
         with contextlib.suppress(Exception):
