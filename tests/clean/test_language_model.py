@@ -65,3 +65,14 @@ def test_an_empty_setting_turns_the_cache_off(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("STORYLINE_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_directory() == tmp_path / "storyline"
+
+
+def test_no_home_directory_means_no_cache(monkeypatch) -> None:
+    monkeypatch.delenv("STORYLINE_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", homeless)
+    assert load_identifier().classify(SAMPLES[0])[0] == "en"

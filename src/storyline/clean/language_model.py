@@ -58,10 +58,10 @@ def load_identifier() -> Any:
 
 
 def _cache_file(model: Path) -> Path | None:
-    directory = cache_directory()
-    if directory is None:
-        return None
-    try:
+    try:  # no home directory to be found, say: no cache
+        directory = cache_directory()
+        if directory is None:
+            return None
         versions = f"{metadata.version('py3langid')}-numpy{metadata.version('numpy')}"
         stat = model.stat()
     except Exception:
