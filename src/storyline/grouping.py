@@ -126,9 +126,10 @@ def group(db: str | Path | Store = DEFAULT_DB, *, batch_size: int = GROUP_BATCH_
                 else (store.iter_articles(chunk, PREPARE_FIELDS) for chunk in chunks)
             )
             for batch in batches:
-                # Through the save too: at Python's thresholds the collector scanned the
-                # whole window twice while the records and the state were built (0.27 s of
-                # Reuters-21578's save).
+                # Through the save too: at Python's thresholds the collector made a
+                # generation-1 and a full pass over the window as the batch ended and the
+                # records and the state were built (0.27 s on Reuters-21578; one 0.1 s
+                # generation-1 pass is left, once the thresholds are put back).
                 with fewer_collections():
                     update = grouper.add_chunks(islice(described, len(batch)), ordered=True)
                     with store.transaction():
