@@ -284,6 +284,35 @@ def test_header_lines_become_hints_and_a_title_header_the_title():
     assert rules_of(result)[-1] == "headline"
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("8:24am:", "time_line"),
+        ("Posted at 5:31 PM ET", "time_line"),
+        ("9.30pm", "time_line"),
+        ("Updated 2 hours ago", "header_updated"),
+        ("Last modified on Mon 2 Mar 2026 14.20 GMT", "header_updated"),
+    ],
+)
+def test_a_time_of_day_or_an_update_time_above_the_text_goes(line, rule):
+    body = f"{line}\n{LEAD}"
+    result = clean(body, title="Dockworkers vote to strike")
+    assert rules_of(result) == [rule]
+    assert result.text == LEAD
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["6.37", "UPDATED: 3 dead in warehouse shooting", "Updated figures show 40 ships at anchor"],
+)
+def test_a_number_or_a_labelled_headline_above_the_text_is_no_time_stamp(first):
+    # A lone "6.37" heads a table of rates; "UPDATED: <headline>" is a headline.
+    body = f"{first}\n{LEAD}"
+    result = clean(body, title="Dockworkers vote to strike")
+    assert result.text == body
+    assert "updated" not in result.hints
+
+
 def test_header_lines_are_only_header_lines_at_the_top():
     body = f"{LEAD}\nSource: Harbor Daily\n{TAIL}"
     assert clean(body).text == body

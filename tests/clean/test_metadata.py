@@ -148,6 +148,11 @@ def test_published_prefers_the_input_then_the_header_then_the_dateline():
         ("March 2, 2026, 7:32 p. m. ET", "2026-03-02T19:32:00-05:00"),
         ("March 2, 2026-UNITED STATES-", "2026-03-02"),  # a place in capitals after it
         ("MARCH 2, 2026 - PORT AMSEL", "2026-03-02"),
+        ("VELORIA, March 2, 2026", "2026-03-02"),  # a place in capitals before it
+        (
+            "Posted: Mar 2, 2026 8:20 AM ET Last Updated: Mar 2, 2026 8:10 PM ET",
+            "2026-03-02T08:20:00-05:00",
+        ),
     ],
 )
 def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, published):
@@ -159,6 +164,78 @@ def test_a_title_that_is_only_a_date_line_gives_way_to_the_headline(stamp, publi
     assert article.meta["hints"]["title_stamp"] == stamp
     if published:
         assert article.meta["hints"]["published_from"] == "header"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "updated", "published"),
+    [
+        ("Updated: March 2, 2026 20:09 IST", "March 2, 2026 20:09 IST", "2026-03-02T20:09:00"),
+        (
+            "updated 8:41 p. m. EST, Mon March 2, 2026",
+            "8:41 p. m. EST, Mon March 2, 2026",
+            "2026-03-02",
+        ),
+        (
+            "Last Updated: Monday, 2 March 2026, 02:24 GMT",
+            "Monday, 2 March 2026, 02:24 GMT",
+            "2026-03-02T02:24:00+00:00",
+        ),
+        ("8:24am:", None, None),
+        ("Posted at 5:31 PM ET", None, None),
+    ],
+)
+def test_a_title_that_is_only_an_update_or_a_clock_time_gives_way_to_the_headline(
+    stamp, updated, published
+):
+    # The page's update time (or a bare time of day) is no headline. An update time is kept as
+    # such, and dates the article only as what it is (published then or before).
+    article = run("Port Amsel dockworkers vote to strike\n" + TEXT, title=stamp)
+    assert article.title == "Port Amsel dockworkers vote to strike"
+    assert article.text == TEXT
+    assert article.meta["hints"]["title_stamp"] == stamp
+    assert article.meta["hints"].get("updated") == updated
+    assert article.published == published
+    assert article.meta["hints"].get("published_from") == ("updated" if published else None)
+
+
+def test_an_update_time_dates_an_article_only_when_nothing_else_does():
+    body = "Updated: March 4, 2026 09:00 GMT\n" + TEXT
+    assert run(body, published="2026-03-02").published == "2026-03-02"
+    dated = run("March 2, 2026\n" + body)
+    assert (dated.published, dated.meta["hints"]["published_from"]) == ("2026-03-02", "header")
+    updated = run(body)
+    assert updated.published == "2026-03-04T09:00:00+00:00"
+    assert updated.meta["hints"]["published_from"] == "updated"
+    # An age is no date, and is not reported as an unreadable one.
+    aged = run("Updated 2 hours ago\n" + TEXT)
+    assert aged.published is None
+    assert "date_rejected" not in aged.meta["hints"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "UPDATED: 3 dead in warehouse shooting",
+        "Update: 2 cranes down at Port Amsel",
+        "Date: Port Amsel's new night shifts",
+        "7.45 News",
+        "WASHINGTON, March 2",
+    ],
+)
+def test_a_headline_with_a_label_or_a_number_is_no_time_stamp(headline):
+    article = run("Port Amsel dockworkers vote to strike\n" + TEXT, title=headline)
+    assert article.title == headline
+    assert "title_stamp" not in article.meta.get("hints", {})
+
+
+def test_an_updated_headline_opening_the_text_is_the_title_not_a_header():
+    # "UPDATED: <a headline>" was cut as an update-time header, losing the headline.
+    article = run("UPDATED: 3 dead in warehouse shooting\n\n" + TEXT)
+    assert article.title == "UPDATED: 3 dead in warehouse shooting"
+    assert "updated" not in article.meta.get("hints", {})
+    stamped = run("Updated 2 hours ago\n\n" + TEXT, title="Port Amsel dockworkers vote to strike")
+    assert stamped.text == TEXT
+    assert stamped.meta["hints"]["updated"] == "2 hours ago"
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from storyline.clean.furniture_rules import (
     FurnitureRules,
     Rule,
     RuleError,
+    RuleHit,
     default_rules,
     headline_like,
     is_sentence,
@@ -224,15 +225,36 @@ def _opens_with_headline(body: str) -> bool:
     return bool(first) and headline_like(first)
 
 
+# The leading rules whose lines say only when: a date, a time of day, or an update time.
+_TIME_RULES = frozenset({"date_line", "time_line", "header_updated"})
+
+
+def _time_stamp(rules: FurnitureRules, line: str) -> RuleHit | None:
+    """The hit of ``line`` when it is nothing but a time stamp: a date line, a time of day,
+    an update time, or a publication header whose value is a date line ("Posted: Nov 27, 2005
+    8:20 AM ET"); else None. ("Date: Tinder's new feature" is a header by its label alone.)"""
+    stamp = rules.find("leading", line)
+    if stamp is None:
+        return None
+    if stamp.rule.id in _TIME_RULES:
+        return stamp
+    if stamp.rule.id == "header_published":
+        inner = rules.find("leading", stamp.hints.get("date", ""))
+        if inner is not None and inner.rule.id == "date_line":
+            return stamp
+    return None
+
+
 def clean(body: str, title: str | None = None, rules: FurnitureRules | None = None) -> CleanResult:
     """Cut site furniture out of ``body`` and find its title.
 
     ``title`` is the title the input gave, if any; lines repeating it are cut (the first
     one as ``headline``). Without one, a ``Title:`` header line or the first line, when it
-    looks like a headline, becomes the title. A given title that is only a date line
-    ("DECEMBER 16, 2026", "3/27/2026 @ 10:05AM": a scraper took the page's time stamp for
-    the headline) counts as none: its date goes to the hints as a header's would, under
-    ``date``, and it is kept under ``title_stamp``. A title of only a month and a day ("MAR
+    looks like a headline, becomes the title. A given title that is only a time stamp
+    ("DECEMBER 16, 2026", "3/27/2026 @ 10:05AM", "8:24am:", "Updated: November 11, 2011
+    20:09 IST": a scraper took the page's time stamp for the headline) counts as none: its
+    date goes to the hints as a header's would, under ``date`` (an update time under
+    ``updated``), and it is kept under ``title_stamp``. A title of only a month and a day ("MAR
     2", but also the headline "Sept. 11") counts as none only when the text opens with a
     headline line to take its place. The result's ``text`` is ``body`` minus the removed
     spans, character for character.
@@ -241,12 +263,8 @@ def clean(body: str, title: str | None = None, rules: FurnitureRules | None = No
     hints: dict[str, str] = {}
     if title:
         line = " ".join(title.split())
-        stamp = rules.find("leading", line)
-        if (
-            stamp is not None
-            and stamp.rule.id == "date_line"
-            and (not _MONTH_DAY.fullmatch(line) or _opens_with_headline(body))
-        ):
+        stamp = _time_stamp(rules, line)
+        if stamp is not None and (not _MONTH_DAY.fullmatch(line) or _opens_with_headline(body)):
             hints.update(stamp.hints)
             hints["title_stamp"] = title
             title = None

@@ -5,8 +5,10 @@ what the input said, the hints cleaning left in ``meta["hints"]`` (header lines,
 sponsor lines) and the lead of the clean text. It prefers what the input states over
 what the text suggests, and leaves a field ``None`` rather than guessing:
 
-- ``published``: the input's field, else the header hint, else a wire dateline; ISO 8601;
-  never after the fetch or the run (the reason goes to ``meta["hints"]["date_rejected"]``);
+- ``published``: the input's field, else the header hint, else a wire dateline, else the
+  page's update time (``published_from`` says ``updated``: it was published then or before);
+  ISO 8601; never after the fetch or the run (the reason goes to
+  ``meta["hints"]["date_rejected"]``);
 - ``language``: the input's code, else "en" when the start of title and text is plainly
   English running text (marker words), else py3langid on that start when its answer is
   more than a guess (as ISO 639-1; a language without such a code leaves its ISO 639-3 code
@@ -411,12 +413,15 @@ class Metadata(Stage):
             ("input", article.published),
             ("header", _text_hint(hints, "date")),
             ("dateline", None),
+            # The page says only when it was last updated: it was published then or before
+            # (htmldate takes an update time for the date too, unless asked for the original).
+            ("updated", _text_hint(hints, "updated")),
         )
         article.published = None
         for where, raw in candidates:
             parsed = dateline_date(article.text) if where == "dateline" else parse_date(raw)
             if parsed is None:
-                if raw:
+                if raw and where != "updated":  # "2 hours ago" is an age, not a date
                     rejected.append(f"unreadable date {raw!r} ({where})")
                 continue
             if too_late(parsed, limit):
