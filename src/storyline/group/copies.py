@@ -20,10 +20,10 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from storyline.model import Article
 
@@ -69,8 +69,30 @@ _SCHEME = "affine32"
 _crc32 = zlib.crc32
 
 
-# Drawing the permutations once (seed 1) saves that cost on every article.
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32, scheme=_SCHEME).permutations
+@cache
+def _minhash() -> tuple[Any, Any]:
+    """datasketch's ``MinHash`` and the permutations drawn once (seed 1), which saves drawing
+    them for every article.
+
+    datasketch is imported here, on first use, not with this module: it imports
+    scipy.integrate, 0.4 s of the 0.8 s every command took to start, and only grouping uses it.
+    """
+    from datasketch import MinHash
+
+    permutations = MinHash(
+        num_perm=NUM_PERM, seed=1, hashfunc=_crc32, scheme=_SCHEME
+    ).permutations
+    return MinHash, permutations
+
+
+@cache
+def _bands() -> tuple[tuple[int, int], ...]:
+    """LSH banding of the signatures: the bands and rows datasketch's ``MinHashLSH`` chooses
+    for :data:`COPY_JACCARD` and :data:`NUM_PERM` (8 bands of 8 values), so that the
+    candidates are those it would give; kept as plain dicts (no MinHash object per lookup)."""
+    from datasketch import MinHashLSH
+
+    return tuple(MinHashLSH(threshold=COPY_JACCARD, num_perm=NUM_PERM).hashranges)
 
 
 @dataclass(slots=True)
@@ -112,8 +134,9 @@ def fingerprint(article: Article) -> Fingerprint:
     shingles = set(map(b" ".join, runs))
     if len(shingles) < MIN_SHINGLES:
         return Fingerprint(digest, None)
-    minhash = MinHash(
-        num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme=_SCHEME
+    minhash_class, permutations = _minhash()
+    minhash = minhash_class(
+        num_perm=NUM_PERM, hashfunc=int, permutations=permutations, scheme=_SCHEME
     )
     # The same values as hashing each shingle with crc32 through ``hashfunc`` (the MinHash
     # takes the minimum over a set: order does not matter), at a fraction of the cost.
@@ -127,14 +150,6 @@ def _estimate(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-#: LSH banding of the signatures: the bands and rows datasketch's ``MinHashLSH`` chooses for
-#: :data:`COPY_JACCARD` and :data:`NUM_PERM` (8 bands of 8 values), so that the candidates
-#: are those it would give; kept here as plain dicts (no MinHash object per lookup).
-_LSH = MinHashLSH(threshold=COPY_JACCARD, num_perm=NUM_PERM)
-BANDS: tuple[tuple[int, int], ...] = tuple(_LSH.hashranges)
-del _LSH
-
-
 @dataclass
 class CopyIndex:
     """Finds, for a new article, the articles already indexed that are copies of it.
@@ -145,14 +160,14 @@ class CopyIndex:
     band), then the estimated Jaccard similarity decides.
     """
 
-    bands: list[dict[bytes, set[str]]] = field(default_factory=lambda: [{} for _ in BANDS])
+    bands: list[dict[bytes, set[str]]] = field(default_factory=lambda: [{} for _ in _bands()])
     digests: dict[str, set[str]] = field(default_factory=dict)
     items: dict[str, tuple[Fingerprint, float | None]] = field(default_factory=dict)
 
     @staticmethod
     def _keys(signature: np.ndarray) -> list[bytes]:
         values = signature.astype(np.uint64, copy=False)
-        return [values[start:end].tobytes() for start, end in BANDS]
+        return [values[start:end].tobytes() for start, end in _bands()]
 
     def add(self, article_id: str, print_: Fingerprint, day: float | None) -> list[str]:
         """Index an article and return the sorted ids of its copies among those indexed."""
