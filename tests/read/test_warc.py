@@ -180,6 +180,30 @@ def test_something_that_is_not_a_warc_raises_a_clear_error():
         _read(b"Dear reader,\nthis is a letter, not an archive.\n")
 
 
+def test_binary_noise_is_not_a_warc_and_the_error_does_not_quote_it():
+    noise = bytes((n * 37 + 11) % 256 for n in range(3000))
+    with pytest.raises(ReadError) as raised:
+        _read(noise)
+    assert str(raised.value) == "not a WARC archive: Unknown archive format"
+
+
+_NO_TARGET = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\n" + b"x" * 40
+
+
+def test_a_record_warcio_cannot_parse_ends_the_archive_with_a_clear_reason():
+    # A response record without a WARC-Target-URI: warcio raises AttributeError on it.
+    with pytest.raises(ReadError, match=r"^truncated or corrupt WARC archive: .*record 1 "):
+        _read(_NO_TARGET)
+    data, _, offsets = build_warc(gzipped=False)
+    articles, stats = _read(data[: offsets[3]] + _NO_TARGET)
+    assert [a.source for a in articles] == ["a.warc@3"]
+    [skip] = stats.skipped
+    assert skip.reason == (
+        "truncated WARC archive: it breaks off in record 4 (malformed record headers "
+        "(warcio raised AttributeError)); the 3 records before it were read"
+    )
+
+
 def test_a_damaged_record_length_is_reported_on_its_record(tmp_path):
     data, _, _ = build_warc(gzipped=False)
     # record 4's payload grows by two bytes its Content-Length does not count

@@ -44,6 +44,9 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _HEADER_BLOCK_CUT = "the archive ends inside its header block"
 # What a truncated or corrupt compressed stream raises while it is read.
 _BROKEN_STREAM = (EOFError, zlib.error, gzip.BadGzipFile)
+# What warcio raises on some malformed records, beyond its own ArchiveLoadFailed: a response
+# record without a WARC-Target-URI raises AttributeError in its HTTP header parser.
+_MALFORMED_RECORD = (AttributeError, TypeError, KeyError, IndexError)
 
 
 class _UntilBroken(io.RawIOBase):
@@ -92,8 +95,13 @@ def _starts_with(stream: BinaryIO, magic: bytes) -> bool:
 
 
 def _first_line(error: BaseException) -> str:
+    """The error's first line, fit to be one line of a report: warcio quotes the bytes it
+    could not read ("Unknown archive format, first line: [...]"), which is binary noise,
+    not a reason; what is left is printable and at most 200 characters."""
     lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
+    line = lines[0].split(", first line:", 1)[0] if lines else type(error).__name__
+    line = "".join(c if c.isprintable() else "?" for c in line)
+    return line if len(line) <= 200 else line[:199] + "…"
 
 
 def _next_record(records: Iterator[ArcWarcRecord]) -> tuple[ArcWarcRecord | None, bool]:
@@ -162,6 +170,10 @@ class _Archive:
                     raise ReadError(f"not a WARC archive: {_first_line(error)}") from error
                 self.number += 1
                 self.broken = _first_line(error)
+                return
+            except _MALFORMED_RECORD as error:
+                self.number += 1
+                self.broken = f"malformed record headers (warcio raised {type(error).__name__})"
                 return
             if previous_misfit and self.number:
                 self.stats.skip(
