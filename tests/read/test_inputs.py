@@ -4,6 +4,8 @@ import gzip
 import io
 import json
 
+import pytest
+
 from storyline.pipeline import Stats
 from storyline.read import read_inputs, sniff_format
 
@@ -95,6 +97,39 @@ def test_broken_inputs_each_get_one_line(tmp_path):
     # the good part of the truncated file and the Latin-1 file were still read
     assert any(a.body == "Café prices rose in Amsel." for a in articles)
     assert sum(a.source.startswith(str(tmp_path / "cut.jsonl.gz")) for a in articles) > 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_and_pages_in_utf16_or_utf32_are_read_by_their_byte_order_mark(tmp_path, encoding):
+    bom = {"utf-16": b"", "utf-16-be": b"\xfe\xff", "utf-32": b""}[encoding]
+    text = "Harbour reopens\nThe harbour of Port Amsel reopened on Monday, its board said.\n"
+    (tmp_path / "a.txt").write_bytes(bom + text.encode(encoding))
+    page = (
+        '<html><head><meta charset="utf-8"><title>Harbour reopens</title></head><body>'
+        "<article>" + "<p>The harbour of Port Amsel reopened on Monday, its board said.</p>" * 4
+        + "</article></body></html>"
+    )
+    (tmp_path / "b.html").write_bytes(bom + page.encode(encoding))
+    articles, stats = read([tmp_path / "a.txt", tmp_path / "b.html"])
+    assert stats.skipped == []
+    assert articles[0].body == text
+    assert "Harbour reopens" in articles[1].html
+
+
+def test_a_byte_order_mark_wins_over_a_declared_charset():
+    # As browsers do: a WARC's Content-Type may say UTF-8 for a page saved in UTF-16.
+    from storyline.read.decode import decode_text
+
+    page = '<html><head><meta charset="utf-8"></head><body>Harbour reopens</body></html>'
+    assert decode_text(page.encode("utf-16"), "utf-8") == page
+
+
+def test_a_byte_order_mark_before_noise_is_skipped_with_its_reason(tmp_path):
+    (tmp_path / "x.txt").write_bytes(b"\xff\xfe\x00\x00" + bytes(range(1, 9)) * 50)
+    articles, stats = read([tmp_path / "x.txt"])
+    assert articles == []
+    [skip] = stats.skipped
+    assert skip.reason == "not UTF-32 text, though its byte-order mark says so"
 
 
 def test_gzipped_inputs_are_read_by_their_inner_name(tmp_path):
