@@ -110,10 +110,27 @@ def test_text_and_pages_in_utf16_or_utf32_are_read_by_their_byte_order_mark(tmp_
         + "</article></body></html>"
     )
     (tmp_path / "b.html").write_bytes(bom + page.encode(encoding))
-    articles, stats = read([tmp_path / "a.txt", tmp_path / "b.html"])
+    rows = [{"id": str(n), "title": f"Harbour day {n}", "text": "Ships wait."} for n in range(3)]
+    lines = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n"
+    (tmp_path / "c.jsonl").write_bytes(bom + lines.encode(encoding))
+    articles, stats = read([tmp_path / "a.txt", tmp_path / "b.html", tmp_path / "c.jsonl"])
     assert stats.skipped == []
     assert articles[0].body == text
     assert "Harbour reopens" in articles[1].html
+    assert [a.title for a in articles[2:]] == ["Harbour day 0", "Harbour day 1", "Harbour day 2"]
+
+
+def test_jsonl_that_breaks_off_its_utf16_keeps_the_lines_before(tmp_path):
+    good = json.dumps({"id": "1", "title": "Harbour reopens", "text": "Ships wait."}) + "\n"
+    # An unpaired high surrogate: no UTF-16 decoder reads past it.
+    (tmp_path / "c.jsonl").write_bytes(good.encode("utf-16") + b"\x00\xd8\x41\x00\n\x00")
+    articles, stats = read([tmp_path / "c.jsonl"])
+    assert [a.title for a in articles] == ["Harbour reopens"]
+    [skip] = stats.skipped
+    assert skip.source.endswith("c.jsonl:2")
+    assert skip.reason == (
+        "the file's UTF-16 text breaks off in this line; the lines before were read"
+    )
 
 
 def test_a_byte_order_mark_wins_over_a_declared_charset():

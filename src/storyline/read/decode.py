@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.read.errors import ReadError
 
-__all__ = ["decode_text", "looks_binary"]
+__all__ = ["decode_text", "looks_binary", "wide_encoding"]
 
 # Control bytes other than tab, newline, form feed and carriage return; a text file has
 # almost none, a binary file (image, PDF, archive) has many in its first kilobytes.
@@ -25,7 +25,7 @@ _WIDE_BOMS = (
 _CONTROL_CHARS = frozenset(chr(b) for b in _CONTROL)
 
 
-def _wide_encoding(data: bytes) -> str | None:
+def wide_encoding(data: bytes) -> str | None:
     """The encoding whose byte-order mark opens ``data`` (UTF-16 or UTF-32), or None."""
     return next((encoding for bom, encoding in _WIDE_BOMS if data.startswith(bom)), None)
 
@@ -41,7 +41,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if not head:
         return False
-    encoding = _wide_encoding(head)
+    encoding = wide_encoding(head)
     if encoding is not None:  # the head may end inside a character
         return not _mostly_text(head.decode(encoding, "replace"))
     if b"\x00" in head:
@@ -59,7 +59,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     """
     if not data.strip():
         raise ReadError("empty input")
-    encoding = _wide_encoding(data)
+    encoding = wide_encoding(data)
     if encoding is not None:
         try:
             wide: str | None = data.decode(encoding)

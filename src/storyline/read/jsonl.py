@@ -9,11 +9,12 @@ number and the rest of the file goes on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from storyline.model import Article
 from storyline.pipeline import Stats
+from storyline.read.decode import wide_encoding
 from storyline.read.errors import ReadError
 
 __all__ = ["article_from_object", "read_jsonl"]
@@ -63,9 +64,38 @@ def article_from_object(source: str, obj: Any, format: str = "jsonl") -> Article
 
 
 def read_jsonl(source: str, stream: BinaryIO, stats: Stats) -> Iterator[Article]:
-    """Yield one article per good line; bad lines are skipped as ``SOURCE:LINE``."""
+    """Yield one article per good line; bad lines are skipped as ``SOURCE:LINE``.
+
+    Lines are UTF-8, or UTF-16 or UTF-32 when a byte-order mark opens the file. Such a file
+    (rare) is decoded whole; when its text breaks off, the whole lines before the break are
+    read and the rest is skipped with the reason."""
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    encoding = wide_encoding(head)
+    if encoding is None:
+        yield from _read_lines(source, stream, stats)
+        return
+    data = stream.read()
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        text = data[: error.start].decode(encoding, "replace")
+        text = text[: text.rfind("\n") + 1]  # the broken line goes with the rest
+        stats.skip(
+            f"{source}:{text.count(chr(10)) + 1}",  # the line it breaks off in
+            f"the file's {encoding.upper()} text breaks off in this line; the lines before "
+            "were read",
+        )
+        if not text:
+            return
+    # Split at newlines only, as bytes are: a JSON string may hold a raw U+2028.
+    yield from _read_lines(source, text.split("\n"), stats)
+
+
+def _read_lines(
+    source: str, lines: Iterable[bytes] | Iterable[str], stats: Stats
+) -> Iterator[Article]:
     number = 0
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         where = f"{source}:{number}"
