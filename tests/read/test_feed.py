@@ -108,6 +108,8 @@ def test_atom_entries():
         ("", ""),
         ("   ", ""),
         ("no markup at all", "no markup at all"),
+        # Characters XML cannot hold: lxml refused the whole fragment, and the feed with it.
+        ("<p>Dock\x00workers\x1b strike</p><p>at\x0bnight</p>", "Dockworkers strike\nat night"),
     ],
 )
 def test_feed_html_text(fragment, expected):
@@ -125,6 +127,21 @@ def test_a_feed_without_entries_is_reported():
     empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>'
     with pytest.raises(ReadError, match="feed has no entries"):
         list(read_feed("empty.rss", io.BytesIO(empty), Stats()))
+
+
+def test_an_entry_holding_a_control_character_is_read_with_the_others():
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Daily</title>'
+        b"<item><title>First</title><description>&lt;p&gt;Cranes \x1b stop&lt;/p&gt;"
+        b"</description></item><item><title>Second</title><description>Ships wait."
+        b"</description></item></channel></rss>"
+    )
+    stats = Stats()
+    articles = list(read_feed("harbor.rss", io.BytesIO(feed), stats))
+    assert [(a.title, a.body) for a in articles] == [
+        ("First", "Cranes stop"),
+        ("Second", "Ships wait."),
+    ]
 
 
 def test_a_feed_with_broken_xml_keeps_the_entries_it_can_read():

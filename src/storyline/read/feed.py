@@ -45,6 +45,15 @@ _TAG = re.compile(r"<[^>]*>")
 # Marks a block edge while the text is gathered: a private-use character, taken out of
 # the fragment first so that only our marks remain.
 _BREAK = "\ue000"
+# Characters XML cannot hold (C0 controls but tab, newline and carriage return): lxml refuses
+# to set a text holding one, and a feed item may carry one (a stray NUL or escape byte).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _outside_xml(match: re.Match[str]) -> str:
+    """A character XML cannot hold: a vertical tab or form feed separates like a space; the
+    others (a NUL, an escape) go."""
+    return " " if match.group() in "\x0b\x0c" else ""
 
 
 def _tidy_lines(text: str) -> str:
@@ -61,7 +70,9 @@ def feed_html_text(fragment: str) -> str:
     if not fragment or not fragment.strip():
         return ""
     try:
-        root = lxml.html.fragment_fromstring(fragment.replace(_BREAK, ""), create_parent="div")
+        root = lxml.html.fragment_fromstring(
+            _NOT_XML.sub(_outside_xml, fragment.replace(_BREAK, "")), create_parent="div"
+        )
     except (lxml.etree.ParserError, ValueError):
         # lxml refuses a few odd fragments (e.g. an XML declaration inside); a plain tag
         # strip keeps their words, which is what matters for a feed item's text.
