@@ -147,6 +147,13 @@ def test_a_truncated_archive_keeps_what_was_read_and_reports_the_rest(gzipped):
     assert skip.reason.endswith("the 6 records before it were read")
 
 
+def test_an_archive_cut_after_one_whole_record_says_so_in_the_singular():
+    data, _, offsets = build_warc(gzipped=False)
+    _, stats = _read(data[: offsets[1] + 40])
+    [skip] = stats.skipped
+    assert skip.reason.endswith("); the record before it was read")
+
+
 def test_an_archive_cut_inside_a_header_block_is_reported():
     data, _, offsets = build_warc(gzipped=False)
     # records 1-3 whole, then the first bytes of record 4's header block

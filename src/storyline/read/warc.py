@@ -204,7 +204,11 @@ class _Archive:
         self.stats.skip(
             self.source,
             f"truncated WARC archive: {where} ({self.broken}); "
-            f"the {self.complete} records before it were read",
+            + (
+                "the record before it was read"
+                if self.complete == 1
+                else f"the {self.complete} records before it were read"
+            ),
         )
 
 
