@@ -197,6 +197,13 @@ def _strip_the(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _unaccented(word: str) -> str:
+    """``word`` without its accents ("sánchez" -> "sanchez")."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+    )
+
+
 def _is_acronym(tokens: list[str]) -> bool:
     letters = [c for t in tokens for c in t if c.isalpha()]
     short = len(letters) <= ACRONYM_MAX_LETTERS
@@ -302,6 +309,44 @@ class Gazetteer:
         for demonym in entry.demonyms:
             key = tuple(t.lower() for t in _tokens_of(demonym))
             self.demonyms.setdefault(key, entry.name)
+
+    def spelling_variants(self) -> dict[str, str]:
+        """One-word spellings of one name, in lower case: ``{"kiev": "kyiv", "lukashenka":
+        "lukashenko", ...}``, for code that compares words rather than finds entities (the
+        grouper's word and name vectors).
+
+        Taken from the gazetteer's entities (not the outlets): a one-word alias of a one-word
+        name ("Kiev" of "Kyiv", "Burma" of "Myanmar"), and a person's surname as an alias
+        spells it ("Zelenskyy", "Lukashenka") when it begins as the name's does (three
+        letters). Acronyms are left out (the file matches them by case), and so is a word
+        two entities would claim, or that is itself a word of some entity's name.
+        """
+        found: dict[str, set[str]] = {}
+        name_words: set[str] = set()
+        for entry in self.entries:
+            if entry.outlet:
+                continue
+            name = _strip_the(_tokens_of(entry.name))
+            name_words.update(t.lower() for t in name)
+            for alias in entry.aliases:
+                tokens = _strip_the(_tokens_of(alias))
+                if not tokens or _is_acronym(tokens):
+                    continue
+                if len(tokens) == 1 and len(name) == 1:
+                    variant, canonical = tokens[0].lower(), name[0].lower()
+                elif entry.type == PERSON and len(name) > 1:
+                    variant, canonical = tokens[-1].lower(), name[-1].lower()
+                    if _unaccented(variant)[:3] != _unaccented(canonical)[:3]:
+                        continue
+                else:
+                    continue
+                if variant != canonical and variant.isalpha() and canonical.isalpha():
+                    found.setdefault(variant, set()).add(canonical)
+        return {
+            variant: next(iter(canonicals))
+            for variant, canonicals in sorted(found.items())
+            if len(canonicals) == 1 and variant not in name_words
+        }
 
     def entry(self, type: str, name: str) -> GazetteerEntry | None:
         """The gazetteer entry with this canonical name and type, if any."""

@@ -124,6 +124,28 @@ STEM_CACHE_WORDS = 1 << 16
 
 @lru_cache(maxsize=STEM_CACHE_WORDS)
 def _stem(word: str) -> str:
+    """A word as grouping compares it: stemmed (:func:`_strip_suffix`), and spelled as the
+    gazetteer names it ("kiev" -> "kyiv", "zelenskyy" -> "zelensky"; :func:`_spellings`)."""
+    stem = _strip_suffix(word)
+    return _spellings().get(stem, stem)
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Stemmed one-word spellings of one name -> the stem of the name the gazetteer shows
+    (``storyline.extract.entities.Gazetteer.spelling_variants``): outlets that write "Kiev"
+    and "Kyiv", or "Zelenskyy" and "Zelensky", share the word."""
+    from storyline.extract.entities import gazetteer
+
+    spellings = {}
+    for variant, name in gazetteer().spelling_variants().items():
+        variant, name = _strip_suffix(variant), _strip_suffix(name)
+        if variant != name:
+            spellings[variant] = name
+    return spellings
+
+
+def _strip_suffix(word: str) -> str:
     """A light, deterministic suffix stripper: plural and -ing/-ed forms of one word meet
     ("checks", "checked", "checking" -> "check") without a stemming library."""
     word = word.replace("’", "'")
