@@ -7,16 +7,20 @@ import subprocess
 import sys
 
 
+def _printed(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (nothing imported before it)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def test_the_cli_starts_without_datasketch_or_scipy():
     # datasketch imports scipy.integrate: 0.4 s of the 0.8 s every command took to start.
     code = (
         "import sys, storyline, storyline.cli; "
         "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]"
+    assert _printed(code) == "[]"
 
 
 def test_copy_detection_loads_datasketch_when_first_used():
@@ -24,7 +28,4 @@ def test_copy_detection_loads_datasketch_when_first_used():
         "import sys; from storyline.group.copies import CopyIndex; "
         "index = CopyIndex(); print(len(index.bands), 'datasketch' in sys.modules)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["8", "True"]
+    assert _printed(code).split() == ["8", "True"]
