@@ -57,7 +57,8 @@ def test_a_report_reaching_two_close_events_merges_them() -> None:
 
 
 def test_a_stricter_ratio_keeps_them_apart() -> None:
-    grouper = Grouper(GroupSettings(event_merge_ratio=2.0))
+    # Without the lone-event merge too: it would take the other one-article event in as well.
+    grouper = Grouper(GroupSettings(event_merge_ratio=2.0, event_lone_merge_ratio=0.0))
     grouper.add([FIRE, OWNER, SUMMARY])
     places = grouper.assignments()
     assert places["mill-1"][0] != places["mill-2"][0]

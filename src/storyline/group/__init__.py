@@ -37,6 +37,7 @@ import numpy as np
 from storyline.group.copies import CopyIndex, Fingerprint, fingerprint
 from storyline.group.embeddings import Embedder, unit
 from storyline.group.events import (
+    absorb_lone_events,
     article_vectors,
     beyond_span,
     decide_event,
@@ -465,7 +466,7 @@ class Grouper:
         else:
             vectors = article_vectors(state, entry)
         terms = index_terms(settings, vectors)
-        event, is_new = decide_event(state, settings, entry, vectors, terms)
+        event, is_new, nearby = decide_event(state, settings, entry, vectors, terms)
         if is_new:
             story = decide_story(state, settings, entry, vectors, terms)
             state.set_parent(event, story)
@@ -473,6 +474,10 @@ class Grouper:
             story = state.stories[state.resolve("story", event.parent or "")]
         state.add_member("event", event, entry, vectors)
         state.add_member("story", story, entry, vectors)
+        if not is_new:
+            # Grown by this article, the event may now reach one-article events near it.
+            event = absorb_lone_events(state, settings, event, nearby)
+            story = state.stories[state.resolve("story", event.parent or "")]
         state.index_terms("event", event, terms)
         state.index_terms("story", story, terms)
         for level, cluster in (("event", event), ("story", story)):

@@ -10,7 +10,8 @@ every article gets a place, an article nobody else reported is a one-article eve
 takes no dated article more than ``GroupSettings.event_max_span_days`` after its first date
 (:func:`beyond_span`). When an article reaches two events whose centroids are also close, the
 two merge (the older keeps its id); an undated one is held back from an event of other years
-(see :func:`cluster_similarity`).
+(see :func:`cluster_similarity`). An event that grows takes in the one-article events near it
+that it now resembles (:func:`absorb_lone_events`): a first report the later ones did not pick.
 
 When the publication date is unknown (on either side), time is told by the texts instead: an
 article whose main mentioned year is none of the event's years is damped
@@ -41,6 +42,7 @@ from storyline.group.state import SUBVECTORS, Cluster, Entry, GroupSettings, Gro
 
 __all__ = [
     "Similarity",
+    "absorb_lone_events",
     "article_vectors",
     "beyond_span",
     "candidates",
@@ -402,20 +404,21 @@ def decide_event(
     entry: Entry,
     vectors: dict[str, Vector],
     terms: list[str],
-) -> tuple[Cluster, bool]:
-    """The event ``entry`` joins (existing, possibly after a merge) or founds; and whether it
-    is new."""
+) -> tuple[Cluster, bool, list[Cluster]]:
+    """The event ``entry`` joins (existing, possibly after a merge) or founds; whether it
+    is new; and the events it was compared with (for :func:`absorb_lone_events`)."""
     assert entry.features is not None
     headline = entry.features.headline_only
+    nearby = candidates(state, settings, "event", terms, vectors, entry.day)
     scored: list[tuple[float, tuple[str, str], Cluster]] = []
-    for cluster in candidates(state, settings, "event", terms, vectors, entry.day):
+    for cluster in nearby:
         sim = similarity(
             settings, "event", vectors, headline, entry.day, cluster, entry.features.year
         )
         if sim is not None and sim.ratio >= 1.0:
             scored.append((sim.ratio, cluster.founder, cluster))
     if not scored:
-        return state.new_cluster("event", entry), True
+        return state.new_cluster("event", entry), True, nearby
     scored.sort(key=lambda item: (-item[0], item[1]))
     best = scored[0][2]
     for _, _, other in scored[1:]:
@@ -427,7 +430,58 @@ def decide_event(
         )
         if cluster_similarity(settings, "event", best, other) >= merge_ratio:
             best = merge_clusters(state, "event", best, other)
-    return best, False
+    return best, False, nearby
+
+
+def absorb_lone_events(
+    state: GroupState, settings: GroupSettings, event: Cluster, nearby: list[Cluster]
+) -> Cluster:
+    """Merge into ``event`` (which an article has just joined) the one-article events among
+    ``nearby`` that it now reaches, and return the event that holds them (the older id).
+
+    An article that founded an event before the others of its development arrived (the first
+    report, a report dated a day early, an undated one decided after them) stays alone when
+    none of the later articles chose it: each compares itself with the events before it, and
+    the event they form only becomes like the first report as it grows. So whenever an event
+    grows, each one-article full-text event the article was compared with is merged into it
+    when their centroids' similarity (:func:`cluster_similarity`), damped by the days between
+    them as a join is, reaches ``settings.event_lone_merge_ratio`` times the join threshold,
+    and their dates fit one event (within ``event_max_gap_days`` of each other, within
+    ``event_max_span_days`` together). Headline events are left out. Each merge is journaled
+    like any other, so the result does not depend on the order or the batches the articles
+    came in.
+    """
+    ratio = settings.event_lone_merge_ratio
+    if ratio <= 0.0 or event.headline_only:
+        return event
+    for other in nearby:
+        if (
+            other.weight != 1
+            or other.headline_only
+            or other.id == event.id
+            or other.id not in state.events
+        ):
+            continue
+        factor = _one_event_time_factor(settings, event, other)
+        if factor is None:
+            continue
+        if cluster_similarity(settings, "event", event, other) * factor >= ratio:
+            event = merge_clusters(state, "event", event, other)
+    return event
+
+
+def _one_event_time_factor(settings: GroupSettings, a: Cluster, b: Cluster) -> float | None:
+    """How time damps two events' similarity when they are to become one, as it damps an
+    article's: exp(-gap / scale) for the days between their dated ranges, 1.0 when either is
+    undated; None when their dates do not fit one event (more than ``event_max_gap_days``
+    apart, or more than ``event_max_span_days`` together)."""
+    if a.first_day is None or a.last_day is None or b.first_day is None or b.last_day is None:
+        return 1.0
+    gap = max(a.first_day, b.first_day) - min(a.last_day, b.last_day)
+    together = max(a.last_day, b.last_day) - min(a.first_day, b.first_day)
+    if gap > settings.event_max_gap_days or together > settings.event_max_span_days:
+        return None
+    return math.exp(-gap / settings.event_time_scale_days) if gap > 0 else 1.0
 
 
 def event_date(first_day: float | None, last_day: float | None) -> str | None:
