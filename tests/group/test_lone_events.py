@@ -82,6 +82,7 @@ def test_the_same_event_in_any_order_and_any_batches(seed: int) -> None:
     grouper.add(shuffled[:cut])
     grouper.add(shuffled[cut:])
     assert _events(grouper) == _events(whole)
+    assert len(set(_events(grouper).values())) == 1
 
 
 # -- the rule, on events made by hand ---------------------------------------------------------
