@@ -37,6 +37,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -388,6 +389,7 @@ def _store_worker(path: str, workers: int) -> dict[str, Any]:
         grouped = group(db)
         total = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_started
+        results = _results_tables(db)
     return {
         "articles": ingested.read,
         "ingest_per_s": round(ingested.read / ingest_seconds),
@@ -398,6 +400,39 @@ def _store_worker(path: str, workers: int) -> dict[str, Any]:
         "group_cpu_seconds": round(cpu - ingest_cpu, 1),
         "peak_mb": round(_peak_mb()),
         "events": grouped.events,
+        "results_tables": results,
+    }
+
+
+#: A Reuters title of one company's routine results: "Brown-Forman Inc <Bfd> 4Th Qtr Net",
+#: "Whirlpool Corp <Whr> Reg Qtly Div". The ticker in angle brackets names the company.
+_RESULTS_TITLE = re.compile(r"\b(Qtr|Year|Mths)\b.*\b(Net|Loss|Profit)\b|\bQtly Div", re.I)
+_TICKER = re.compile(r"<([^>]+)>")
+
+
+def _results_tables(db: str) -> dict[str, int]:
+    """A check with no gold: routine results of two companies are two developments, so an
+    event holding such reports of more than one ticker is wrong. Counts the events holding
+    two or more of them, those that mix tickers, and the reports in the mixed ones."""
+    import sqlite3
+
+    tickers: dict[str, list[str]] = {}
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT ea.event_id, a.title FROM event_articles ea "
+            "JOIN articles a ON a.id = ea.article_id"
+        )
+        for event_id, title in rows:
+            ticker = _TICKER.search(title or "")
+            if ticker and _RESULTS_TITLE.search(title):
+                # "<Etre>" and "<Etre.O>" are one company on two exchanges.
+                tickers.setdefault(event_id, []).append(ticker.group(1).lower().split(".")[0])
+    held = [found for found in tickers.values() if len(found) > 1]
+    mixed = [found for found in held if len(set(found)) > 1]
+    return {
+        "events": len(held),
+        "mixed_events": len(mixed),
+        "mixed_reports": sum(map(len, mixed)),
     }
 
 
@@ -424,6 +459,13 @@ def speed(
             f"({r['seconds']} s wall; CPU user+sys: ingest {r['ingest_cpu_seconds']} s, "
             f"group {r['group_cpu_seconds']} s), peak {r['peak_mb']:,} MB, "
             f"{r['events']:,} events.\n"
+        )
+        t = r["results_tables"]
+        print(
+            f"Check without gold: of the {t['events']:,} events holding two or more of "
+            f"reuters21578's routine results tables (titled '<Company> <Ticker> 4Th Qtr Net', "
+            f"'... Qtly Div'), {t['mixed_events']:,} mix companies' tickers "
+            f"({t['mixed_reports']:,} reports in them); one company's results are one event.\n"
         )
     print(
         "| data | articles | group art/s | end-to-end art/s | CPU s (user+sys) | peak MB | "

@@ -8,7 +8,8 @@ An article is described once, when it arrives, by :class:`Features`:
   for a headline-only item also its adjacent word pairs (:func:`title_terms`);
 - ``names``: capitalised words that look like names of people, places and organisations,
   found by simple rules (a capitalised word that does not start a sentence, or that stands in
-  a run of capitalised words); a later entities module may replace them;
+  a run of capitalised words, or that precedes a company's legal form; the legal form itself,
+  "Inc" or "Corp", never counts); a later entities module may replace them;
 - ``numbers``: the quantities the title and lead state ("4.6", "137 million", "17"), years
   left out (``year`` tells those): two similar events of one kind (two earthquakes, two
   acquisitions) differ in their magnitudes, prices and counts more than in their words;
@@ -112,8 +113,24 @@ _SENTENCE_MARKS = frozenset('.!?:;"“”|•')
 
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    data = tomllib.loads(resources.files("storyline.group").joinpath("data/words.toml").read_text())
-    return frozenset(data["stopwords"]), frozenset(data["not_names"])
+    """``(stopwords, not_names)``: a company's legal form ("Inc") is never a name alone."""
+    data = _word_lists()
+    return frozenset(data["stopwords"]), frozenset(data["not_names"] + data["company_forms"])
+
+
+@cache
+def _company_forms() -> frozenset[str]:
+    return frozenset(_word_lists()["company_forms"])
+
+
+@cache
+def _word_lists() -> dict[str, Any]:
+    return tomllib.loads(resources.files("storyline.group").joinpath("data/words.toml").read_text())
+
+
+#: Capitalised words before a legal form ("Harley-Davidson Inc", "Ohio Mattress Co") taken as
+#: the company's name, at most this many.
+COMPANY_NAME_WORDS = 4
 
 
 #: Distinct words whose stems are remembered (a bounded cache: news vocabulary repeats, and
@@ -181,10 +198,12 @@ def _name_abbreviations() -> frozenset[str]:
 def names(text: str) -> list[str]:
     """Capitalised words of ``text`` that look like names, lower-cased and stemmed.
 
-    A capitalised word counts when it is not a stopword nor a known headline word, and either
-    does not start a sentence or stands beside another capitalised word ("New York", "Lindsay
-    Lohan"). In a title-case line (most words capitalised) only runs and acronyms count, since
-    the capital letters there say nothing.
+    A capitalised word counts when it is not a stopword nor a known headline word nor a
+    company's legal form ("Inc", ``company_forms`` in ``data/words.toml``), and either does not
+    start a sentence or stands beside another capitalised word ("New York", "Lindsay Lohan").
+    In a title-case line (most words capitalised) only runs and acronyms count, since the
+    capital letters there say nothing; the words before a legal form name a company wherever
+    they stand (:func:`_company_words`).
     """
     return _scan(text)[1]
 
@@ -230,6 +249,7 @@ def _scan(text: str) -> tuple[list[str], list[str], tuple[list[str], list[str], 
     capitalised = [t[0].isupper() for t in tokens]
     title_case = sum(capitalised) > 0.6 * len(tokens) and len(tokens) > 3
     last = len(tokens) - 1
+    company = _company_words(parts, tokens, lows, capitalised, stop)
     for i, word in enumerate(tokens):
         low = lows[i]
         if len(word) < 2 or low in stop:
@@ -242,7 +262,7 @@ def _scan(text: str) -> tuple[list[str], list[str], tuple[list[str], list[str], 
             continue
         stem = _stem(low)
         starts = _opens(parts[2 * i], tokens[i - 1] if i else None)
-        if title_case or starts:
+        if (title_case or starts) and i not in company:
             unsure.append(stem)
             beside = (
                 i > 0 and capitalised[i - 1] and lows[i - 1] not in stop and not starts
@@ -254,6 +274,39 @@ def _scan(text: str) -> tuple[list[str], list[str], tuple[list[str], list[str], 
             capital.append(stem)
         found.append(stem)
     return content, found, (capital, lower, unsure)
+
+
+def _company_words(
+    parts: list[str],
+    tokens: list[str],
+    lows: list[str],
+    capitalised: list[bool],
+    stop: frozenset[str],
+) -> set[int]:
+    """Places of the words that name a company by the legal form after them: the run of
+    capitalised non-stopwords right before a capitalised "Inc", "Corp", "Ltd" ... (at most
+    :data:`COMPANY_NAME_WORDS`, within one sentence). Their capitals say something even in
+    a title-case line or at the start of a sentence: "Brown-Forman Inc <Bfd> 4Th Qtr Net"
+    names Brown-Forman, where a wire's earnings table names nobody else."""
+    forms = _company_forms()
+    if forms.isdisjoint(lows):
+        return set()
+    found: set[int] = set()
+    for j, low in enumerate(lows):
+        if low not in forms or not capitalised[j]:
+            continue
+        k = j - 1
+        while (
+            k >= 0
+            and j - k <= COMPANY_NAME_WORDS
+            and capitalised[k]
+            and lows[k] not in stop
+            and lows[k] not in forms
+            and not _opens(parts[2 * k + 2], tokens[k])
+        ):
+            found.add(k)
+            k -= 1
+    return found
 
 
 #: :data:`_TOKEN` as a group, for :func:`re.split`.
