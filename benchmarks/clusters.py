@@ -12,7 +12,9 @@ One run prints:
    clusters`` does (ingest into a fresh store, group there, score by input id);
 2. speed and peak memory: ingest + group through a SQLite store on ``reuters21578`` (what a
    user's run does), then read + copies + clustering in memory on ``reuters21578`` and on a
-   long stream made from it (``benchmarks/news_stream.py``), each in a fresh process;
+   long stream made from it (``benchmarks/news_stream.py``), each in a fresh process; the
+   store run also counts the events that mix different companies' routine results tables
+   (a check without gold: the tickers in Reuters' titles tell the companies apart);
 3. order independence: articles whose event changes between the canonical run and shuffled
    arrival orders fed in small batches;
 4. with the quality: how the similarity under the grouping ranks pairs of articles from
