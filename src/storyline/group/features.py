@@ -125,6 +125,7 @@ def _company_forms() -> frozenset[str]:
 
 @cache
 def _word_lists() -> dict[str, Any]:
+    """``data/words.toml``, read once."""
     return tomllib.loads(resources.files("storyline.group").joinpath("data/words.toml").read_text())
 
 
@@ -191,8 +192,7 @@ def words(text: str) -> list[str]:
 
 @cache
 def _name_abbreviations() -> frozenset[str]:
-    data = tomllib.loads(resources.files("storyline.group").joinpath("data/words.toml").read_text())
-    return frozenset(data["name_abbreviations"])
+    return frozenset(_word_lists()["name_abbreviations"])
 
 
 def names(text: str) -> list[str]:
@@ -341,7 +341,7 @@ def _opens(before: str, previous: str | None) -> bool:
 @cache
 def _calendar() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A month name ending the text before a number, and one starting the text after it."""
-    data = tomllib.loads(resources.files("storyline.group").joinpath("data/words.toml").read_text())
+    data = _word_lists()
     month = "(?:" + "|".join(sorted(data["months"], key=len, reverse=True)) + r")\.?"
     return (
         re.compile(rf"\b{month}\s+$", re.IGNORECASE),
